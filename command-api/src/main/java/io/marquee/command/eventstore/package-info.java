@@ -1,0 +1,2 @@
+/** Axon's JDBC event store on PostgreSQL: schema, serializers, positions. */
+package io.marquee.command.eventstore;

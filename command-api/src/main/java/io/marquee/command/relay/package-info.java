@@ -1,0 +1,2 @@
+/** Publishes every stored event, in store order, to Kafka. */
+package io.marquee.command.relay;

@@ -1,0 +1,7 @@
+package io.marquee.command.web;
+
+import io.marquee.events.ids.OrganizationId;
+
+/** Who sends a command: the organization it acts in, and the actor recorded on its events. */
+public record Caller(OrganizationId organizationId, String actor) {
+}

@@ -1,0 +1,2 @@
+/** What every command endpoint shares: who is calling, sending through Axon, the position header. */
+package io.marquee.command.web;

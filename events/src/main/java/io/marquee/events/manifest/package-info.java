@@ -1,0 +1,2 @@
+/** The display manifest: everything a player needs to play, published on the manifest topic. */
+package io.marquee.events.manifest;

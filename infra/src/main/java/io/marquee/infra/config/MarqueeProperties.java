@@ -1,0 +1,28 @@
+package io.marquee.infra.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.UUID;
+
+/**
+ * Marquee's own settings, under {@code marquee.*}. Environment variables bind by the usual relaxed
+ * rules, e.g. {@code MARQUEE_KAFKA_BOOTSTRAP_SERVERS}, {@code MARQUEE_DB_URL}.
+ *
+ * @param devOrganizationId the organization every request acts for until accounts exist
+ */
+@ConfigurationProperties("marquee")
+public record MarqueeProperties(
+        @DefaultValue Kafka kafka,
+        @DefaultValue("00000000-0000-0000-0000-00000000d0e5") UUID devOrganizationId) {
+
+    /**
+     * @param partitions        partitions of the topics Marquee creates
+     * @param replicationFactor replication of the topics Marquee creates; 1 for a single broker
+     */
+    public record Kafka(
+            @DefaultValue("localhost:9092") String bootstrapServers,
+            @DefaultValue("3") int partitions,
+            @DefaultValue("1") short replicationFactor) {
+    }
+}

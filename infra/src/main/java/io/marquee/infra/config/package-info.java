@@ -1,0 +1,2 @@
+/** Typed Marquee settings and the per-module default properties. */
+package io.marquee.infra.config;

@@ -1,0 +1,2 @@
+/** PostgreSQL plumbing: each module migrates its own tables. */
+package io.marquee.infra.db;

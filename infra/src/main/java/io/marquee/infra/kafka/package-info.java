@@ -1,0 +1,2 @@
+/** Kafka plumbing shared by every role: topic creation and broker health. */
+package io.marquee.infra.kafka;
