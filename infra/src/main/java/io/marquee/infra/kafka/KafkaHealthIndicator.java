@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import java.util.concurrent.TimeUnit;
 
 /** Reports the Kafka cluster reachable, with its id and broker count. Named {@code kafka} in health groups. */
-@Component("kafka")
+@Component("kafkaHealthIndicator")
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
     private static final int TIMEOUT_MS = 2_000;

@@ -18,7 +18,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class MarqueeTopics {
 
     @Bean
-    KafkaAdmin.NewTopics marqueeTopics(MarqueeProperties properties) {
+    KafkaAdmin.NewTopics marqueeTopicDeclarations(MarqueeProperties properties) {
         return new KafkaAdmin.NewTopics(Topics.all().stream()
                 .map(topic -> declare(topic, properties.kafka()))
                 .toArray(NewTopic[]::new));

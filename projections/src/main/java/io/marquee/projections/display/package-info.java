@@ -1,0 +1,2 @@
+/** The display read model: each display's details and assigned playlist. */
+package io.marquee.projections.display;

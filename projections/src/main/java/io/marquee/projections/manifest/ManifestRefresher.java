@@ -1,0 +1,43 @@
+package io.marquee.projections.manifest;
+
+import io.marquee.events.ids.DisplayId;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Recomputes the manifests of the displays a batch touched, stores the changed ones and publishes them.
+ * Runs inside the batch's transaction: if publishing fails, the read models roll back with it and the
+ * batch is applied again.
+ */
+@Component
+public class ManifestRefresher {
+
+    private final ManifestAssembler assembler;
+    private final ManifestStore store;
+    private final ManifestPublisher publisher;
+
+    ManifestRefresher(ManifestAssembler assembler, ManifestStore store, ManifestPublisher publisher) {
+        this.assembler = assembler;
+        this.store = store;
+        this.publisher = publisher;
+    }
+
+    /** @return how many manifests got a new version */
+    public int refresh(Collection<DisplayId> displays) {
+        List<ManifestStore.StoredManifest> changed = new ArrayList<>();
+        // a fixed order, so that two concurrent batches lock manifests in the same order
+        for (DisplayId display : displays.stream().sorted(Comparator.comparing(DisplayId::toString)).toList()) {
+            assembler.assemble(display)
+                    .flatMap(content -> store.update(display, content))
+                    .ifPresent(changed::add);
+        }
+        if (!changed.isEmpty()) {
+            publisher.publish(changed);
+        }
+        return changed.size();
+    }
+}

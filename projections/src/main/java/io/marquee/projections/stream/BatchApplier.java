@@ -1,0 +1,44 @@
+package io.marquee.projections.stream;
+
+import io.marquee.events.ids.DisplayId;
+import io.marquee.projections.Projector;
+import io.marquee.projections.manifest.ManifestRefresher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Applies a batch of events to every read model and refreshes the manifests they touched, all in one
+ * transaction: a batch is applied whole or not at all, and each affected manifest is rebuilt once.
+ */
+@Component
+class BatchApplier {
+
+    private final List<Projector> projectors;
+    private final ManifestRefresher manifests;
+    private final TransactionTemplate transaction;
+
+    BatchApplier(List<Projector> projectors, ManifestRefresher manifests, TransactionTemplate transaction) {
+        this.projectors = projectors;
+        this.manifests = manifests;
+        this.transaction = transaction;
+    }
+
+    void apply(List<ReadEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            Set<DisplayId> affected = new HashSet<>();
+            for (ReadEvent read : events) {
+                for (Projector projector : projectors) {
+                    affected.addAll(projector.apply(read.envelope(), read.event()));
+                }
+            }
+            manifests.refresh(affected);
+        });
+    }
+}

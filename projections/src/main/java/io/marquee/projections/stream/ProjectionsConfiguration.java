@@ -1,0 +1,38 @@
+package io.marquee.projections.stream;
+
+import io.marquee.infra.db.ModuleSchema;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+import javax.sql.DataSource;
+
+/** The projections' schema and their Kafka consumer: batches, committed after each applied batch. */
+@Configuration(proxyBeanMethods = false)
+class ProjectionsConfiguration {
+
+    static final String LISTENER_FACTORY = "projectionsListenerFactory";
+
+    @Bean
+    FlywayMigrationInitializer projectionsSchema(DataSource dataSource) {
+        return ModuleSchema.migration(dataSource, "projections");
+    }
+
+    @Bean(LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> projectionsListenerFactory(
+            ConsumerFactory<String, byte[]> consumers) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(consumers);
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        // A failure that is not the record's fault (database or broker down) is retried until it
+        // passes: skipping would lose an accepted change. Poison records never get here.
+        factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(1_000L, FixedBackOff.UNLIMITED_ATTEMPTS)));
+        return factory;
+    }
+}

@@ -1,0 +1,74 @@
+package io.marquee.query.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marquee.events.MarqueeJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every display's latest manifest, in memory. Written by one thread (the topic tailer), read by
+ * many request threads without locks. A manifest never goes backwards: an older version that arrives
+ * late (a re-publish) is ignored.
+ */
+@Component
+public class ManifestView {
+
+    private static final Logger log = LoggerFactory.getLogger(ManifestView.class);
+
+    private final Map<UUID, ServedManifest> manifests = new ConcurrentHashMap<>();
+    private final ObjectMapper json = MarqueeJson.newMapper();
+
+    Optional<ServedManifest> find(UUID displayId) {
+        return Optional.ofNullable(manifests.get(displayId));
+    }
+
+    public int size() {
+        return manifests.size();
+    }
+
+    /** Takes in one record of the manifest topic; a null body is a tombstone. */
+    void accept(String key, byte[] body) {
+        UUID displayId;
+        try {
+            displayId = UUID.fromString(key);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            log.warn("Ignoring a manifest record whose key is not a display id: {}", key);
+            return;
+        }
+        if (body == null) {
+            manifests.remove(displayId);
+            return;
+        }
+        try {
+            JsonNode manifest = json.readTree(body);
+            long version = manifest.path("version").asLong();
+            ServedManifest served = new ServedManifest(displayId,
+                    UUID.fromString(manifest.path("organizationId").asText()),
+                    version, manifest.path("position").asLong(), body, etag(version, body));
+            manifests.merge(displayId, served, (current, incoming) ->
+                    incoming.version() >= current.version() ? incoming : current);
+        } catch (IOException | IllegalArgumentException e) {
+            log.warn("Ignoring an unreadable manifest for display {}", displayId, e);
+        }
+    }
+
+    private static String etag(long version, byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + version + "-" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}
