@@ -14,9 +14,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 
 /**
@@ -39,17 +43,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final String PORT_FILE = "embedded-kafka.properties";
+    private static final String LOCK_FILE = "embedded-kafka.lock";
     private static final String LOG_DIRS = "kafka-logs";
 
     private final Path directory;
     private final Path kafkaLogs;
     private final int port;
     private final int controllerPort;
+    private FileChannel lock; // holds the directory from start to close; guarded by this
     private KafkaRaftServer server; // guarded by this
 
-    private EmbeddedKafkaBroker(Path directory, int port, int controllerPort) {
+    private EmbeddedKafkaBroker(Path directory, FileChannel lock, int port, int controllerPort) {
         this.directory = directory;
         this.kafkaLogs = directory.resolve(LOG_DIRS);
+        this.lock = lock;
         this.port = port;
         this.controllerPort = controllerPort;
     }
@@ -61,6 +68,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port   the client (PLAINTEXT) port; 0 means the port used last time on this directory,
      *               or a free loopback port the first time
      * @return the running broker
+     * @throws IllegalStateException if another broker uses the directory, or the broker cannot start
      */
     public static EmbeddedKafkaBroker start(Path logDir, int port) {
         Path directory = logDir.toAbsolutePath();
@@ -69,17 +77,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
         }
-        PortFile ports = PortFile.load(directory.resolve(PORT_FILE));
-        int clientPort = ports.resolve("port", port);
-        // The controller port is part of the quorum's identity (controller.quorum.voters), so it
-        // must stay the same across restarts too.
-        int controllerPort = ports.resolve("controller.port", 0);
-        ports.save();
-
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory, clientPort, controllerPort);
-        broker.formatStorageIfNeeded();
-        broker.startServer();
-        return broker;
+        FileChannel lock = lock(directory);
+        try {
+            PortFile ports = PortFile.load(directory.resolve(PORT_FILE));
+            int clientPort = ports.resolve("port", port);
+            // The controller port is the quorum's address (controller.quorum.voters): it must stay
+            // the same across restarts too.
+            int controllerPort = ports.resolve("controller.port", 0);
+            ports.save();
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory, lock, clientPort, controllerPort);
+            broker.startServer();
+            return broker;
+        } catch (RuntimeException e) {
+            release(lock, directory);
+            throw e;
+        }
     }
 
     /** {@code host:port} for the {@code bootstrap.servers} client setting. */
@@ -102,7 +114,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return server != null;
     }
 
-    /** Shuts the broker down cleanly and waits for it; does nothing if it is not running. */
+    /**
+     * Shuts the broker down cleanly and waits for it; does nothing if it is not running. The
+     * directory stays reserved for a {@link #restart()}.
+     */
     public synchronized void stop() {
         if (server == null) {
             return;
@@ -121,13 +136,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public synchronized void restart() {
         stop();
+        if (lock == null) { // closed before: take the directory back
+            lock = lock(directory);
+        }
         startServer();
     }
 
-    /** Same as {@link #stop()}. */
+    /** Stops the broker, like {@link #stop()}, and releases the directory. */
     @Override
-    public void close() {
-        stop();
+    public synchronized void close() {
+        try {
+            stop();
+        } finally {
+            release(lock, directory);
+            lock = null;
+        }
     }
 
     @Override
@@ -137,8 +160,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private synchronized void startServer() {
         long started = System.nanoTime();
-        // A fresh KafkaConfig each time: the server mutates its config's dynamic state on startup.
-        KafkaRaftServer starting = new KafkaRaftServer(new KafkaConfig(serverProperties()), Time.SYSTEM);
         // Kafka answers a fatal fault (a port in use, say) by halting the JVM: right for a broker
         // process, wrong for one inside an application or a test run. While starting, turn it into
         // an exception the caller can report. (Exit has no getter, so this resets to the default.)
@@ -148,11 +169,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         };
         Exit.setHaltProcedure(raise);
         Exit.setExitProcedure(raise);
+        KafkaRaftServer starting = null;
         try {
+            formatStorageIfNeeded();
+            // A fresh KafkaConfig each time: the server mutates its config's dynamic state on startup.
+            starting = new KafkaRaftServer(new KafkaConfig(serverProperties()), Time.SYSTEM);
             starting.startup();
         } catch (RuntimeException e) {
-            // A half-started server keeps non-daemon threads alive and would hang the JVM.
-            shutdownQuietly(starting);
+            if (starting != null) {
+                // A half-started server keeps non-daemon threads alive and would hang the JVM.
+                shutdownQuietly(starting);
+            }
             throw new IllegalStateException("Kafka broker failed to start on " + directory, e);
         } finally {
             Exit.resetHaltProcedure();
@@ -160,6 +187,42 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         server = starting;
         log.info("Kafka broker started on {} in {} ms (log dir {})", bootstrapServers(), millisSince(started), kafkaLogs);
+    }
+
+    /**
+     * Kafka locks its log directory only when the broker part starts, after the controller has
+     * opened the metadata log: a second broker on the same directory would damage the first one
+     * before failing. Take a lock of our own first, so it fails cleanly.
+     */
+    private static FileChannel lock(Path directory) {
+        try {
+            FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock acquired;
+            try {
+                acquired = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                acquired = null; // held elsewhere in this JVM
+            }
+            if (acquired == null) {
+                channel.close();
+                throw new IllegalStateException("Kafka directory " + directory + " is in use by another broker");
+            }
+            return channel;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + directory, e);
+        }
+    }
+
+    private static void release(FileChannel lock, Path directory) {
+        if (lock == null) {
+            return;
+        }
+        try {
+            lock.close(); // closing the channel releases its lock
+        } catch (IOException e) {
+            log.warn("Could not release the lock on {}", directory, e);
+        }
     }
 
     /**
