@@ -8,6 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class CommandApiApplication {
 
     public static void main(String[] args) {
+        // Axon phones home unless told not to, and only a system property tells it.
+        System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(CommandApiApplication.class, args);
     }
 }

@@ -27,9 +27,13 @@ import java.util.Properties;
  * A real single-node Kafka broker running in this JVM, in KRaft combined mode (broker and
  * controller in one node), listening on 127.0.0.1 only.
  *
- * <p>Everything lives under one directory: the Kafka log directory ({@code kafka-logs}) and the
- * ports it chose ({@code embedded-kafka.properties}). Starting again on the same directory keeps
- * topics, records, committed offsets and the address clients connect to.
+ * <p>Everything lives under one directory: the Kafka log directory ({@code kafka-logs}), the
+ * ports it chose ({@code embedded-kafka.properties}) and a lock held from start to close
+ * ({@code embedded-kafka.lock}). Starting again on the same directory keeps topics, records,
+ * committed offsets and the address clients connect to.
+ *
+ * <p>A fatal fault while starting is thrown rather than halting the JVM (Kafka's own reaction);
+ * a fatal fault later, while running, still halts it, as it would a broker process.
  *
  * <p>Built on Kafka's own server classes ({@link KafkaRaftServer}, and {@link StorageTool} for the
  * one-time storage format) rather than spring-kafka-test's broker, which needs temporary

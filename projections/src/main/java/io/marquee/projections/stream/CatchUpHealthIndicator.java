@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
 
 /**
  * Readiness of the projections: DOWN until the consumer group has committed past every event that
- * was on the topic when this instance started, then UP for good (a moment of lag under load is
+ * was on the topic at the first health check (made as the instance starts), then UP for good (a moment of lag under load is
  * normal operation, not unreadiness).
  */
 @Component("projectionsHealthIndicator")

@@ -102,8 +102,18 @@ class ManifestTopicTailer implements SmartLifecycle {
             } catch (WakeupException e) {
                 // stop() asked us to leave the poll
             } catch (RuntimeException e) {
-                log.warn("Manifest tailer failed; restarting from the beginning of the topic", e);
+                log.warn("Manifest tailer failed; restarting from the beginning of the topic in a second", e);
+                pauseBeforeRetry();
             }
+        }
+    }
+
+    private void pauseBeforeRetry() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
