@@ -74,7 +74,7 @@ class ManifestProjectionIT {
         List<EventEnvelope> history = List.of(
                 envelope(new DisplayRegisteredEvent(display, org, "Lobby", null, "Europe/Paris", List.of())),
                 envelope(new PlaylistCreatedEvent(playlist, org, "Loop", List.of(
-                        new PlaylistItem(PlaylistItemId.random(), "https://cdn.example.com/a.png", 7)))),
+                        new PlaylistItem(PlaylistItemId.random(), "https://cdn.example.com/a.png", 7, null)))),
                 envelope(new PlaylistAssignedEvent(display, org, playlist)));
         history.forEach(this::publish);
         Map<String, Object> first = awaitManifest(display, row -> row.get("body") != null

@@ -33,7 +33,7 @@ class Playlist {
         PlaylistRules.requireRoomFor(requested.size());
         List<PlaylistItem> items = requested.stream()
                 .map(item -> new PlaylistItem(PlaylistItemId.random(),
-                        PlaylistRules.webUri(item.uri()), PlaylistRules.duration(item.durationSeconds())))
+                        PlaylistRules.webUri(item.uri()), PlaylistRules.duration(item.durationSeconds()), null))
                 .toList();
         apply(new PlaylistCreatedEvent(command.playlistId(), command.organizationId(), command.name().strip(), items));
     }

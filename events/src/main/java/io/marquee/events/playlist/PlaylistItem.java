@@ -1,7 +1,20 @@
 package io.marquee.events.playlist;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.marquee.events.ids.ContentId;
 import io.marquee.events.ids.PlaylistItemId;
 
-/** One entry of a playlist, played for {@code durationSeconds}. */
-public record PlaylistItem(PlaylistItemId itemId, String uri, int durationSeconds) {
+/**
+ * One entry of a playlist. Items refer to a content item ({@code contentId}); the first playlists
+ * of the platform gave a bare {@code uri} instead, and stored events keep it, so a reader must
+ * accept either. {@code durationSeconds} null means the content's default duration. Absent
+ * fields are left out of the JSON, so items written before {@code contentId} existed keep their form.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PlaylistItem(PlaylistItemId itemId, String uri, Integer durationSeconds, ContentId contentId) {
+
+    /** An item that shows a content item. */
+    public static PlaylistItem ofContent(PlaylistItemId itemId, ContentId contentId, Integer durationSeconds) {
+        return new PlaylistItem(itemId, null, durationSeconds, contentId);
+    }
 }

@@ -56,7 +56,7 @@ class ManifestAssembler {
         try {
             return json.readValue(itemsJson, ITEMS).stream()
                     .map(item -> new ManifestItem(item.itemId(), null, typeOf(item.uri()), item.uri(),
-                            item.durationSeconds(), null, null, null, null))
+                            item.durationSeconds() == null ? 10 : item.durationSeconds(), null, null, null, null))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("stored playlist items are not valid JSON", e);
