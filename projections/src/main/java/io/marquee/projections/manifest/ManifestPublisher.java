@@ -10,7 +10,10 @@ import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
-/** Publishes manifests to the compacted manifest topic, keyed by display id, and waits for the acks. */
+/**
+ * Publishes manifests (or tombstones) to the compacted manifest topic, keyed by display id, and waits
+ * for the acks.
+ */
 @Component
 class ManifestPublisher {
 
@@ -20,10 +23,10 @@ class ManifestPublisher {
         this.kafka = kafka;
     }
 
-    void publish(Collection<ManifestStore.StoredManifest> manifests) {
-        CompletableFuture<?>[] sends = manifests.stream()
-                .map(stored -> kafka.send(new ProducerRecord<>(Topics.DISPLAY_MANIFESTS.name(),
-                        stored.manifest().displayId().toString(), stored.body())))
+    void publish(Collection<ManifestStore.Publication> publications) {
+        CompletableFuture<?>[] sends = publications.stream()
+                .map(publication -> kafka.send(new ProducerRecord<>(Topics.DISPLAY_MANIFESTS.name(),
+                        publication.displayId().toString(), publication.body())))
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(sends).get();

@@ -26,13 +26,15 @@ public class ManifestRefresher {
         this.publisher = publisher;
     }
 
-    /** @return how many manifests got a new version */
+    /** @return how many displays got a new manifest version or a tombstone */
     public int refresh(Collection<DisplayId> displays) {
-        List<ManifestStore.StoredManifest> changed = new ArrayList<>();
+        List<ManifestStore.Publication> changed = new ArrayList<>();
         // a fixed order, so that two concurrent batches lock manifests in the same order
         for (DisplayId display : displays.stream().sorted(Comparator.comparing(DisplayId::toString)).toList()) {
-            assembler.assemble(display)
-                    .flatMap(content -> store.update(display, content))
+            assembler.display(display)
+                    .flatMap(row -> row.decommissioned()
+                            ? store.retire(display)
+                            : store.update(display, assembler.assemble(display, row)))
                     .ifPresent(changed::add);
         }
         if (!changed.isEmpty()) {

@@ -24,8 +24,8 @@ import java.util.Optional;
 @Component
 class ManifestStore {
 
-    /** A manifest ready to publish: the record and its exact bytes. */
-    record StoredManifest(DisplayManifest manifest, byte[] body) {
+    /** What to publish for one display: its manifest's exact bytes, or null for a tombstone. */
+    record Publication(DisplayId displayId, byte[] body) {
     }
 
     private final JdbcTemplate jdbc;
@@ -38,7 +38,7 @@ class ManifestStore {
     }
 
     /** Stores the content as a new version if it differs from the current one; empty if unchanged. */
-    Optional<StoredManifest> update(DisplayId displayId, ManifestContent content) {
+    Optional<Publication> update(DisplayId displayId, ManifestContent content) {
         String hash = hash(content.playable());
         Long currentVersion = jdbc.query(
                 "SELECT version, content_hash FROM display_manifest WHERE display_id = ? FOR UPDATE",
@@ -59,7 +59,13 @@ class ManifestStore {
                     content_hash = EXCLUDED.content_hash, body = EXCLUDED.body, generated_at = EXCLUDED.generated_at""",
                 displayId.value(), content.organizationId().value(), manifest.version(), manifest.position(),
                 hash, body, Timestamp.from(now));
-        return Optional.of(new StoredManifest(manifest, body));
+        return Optional.of(new Publication(displayId, body));
+    }
+
+    /** Forgets a decommissioned display's manifest; a tombstone is due only if there was one. */
+    Optional<Publication> retire(DisplayId displayId) {
+        int deleted = jdbc.update("DELETE FROM display_manifest WHERE display_id = ?", displayId.value());
+        return deleted == 1 ? Optional.of(new Publication(displayId, null)) : Optional.empty();
     }
 
     private String hash(Object playable) {
