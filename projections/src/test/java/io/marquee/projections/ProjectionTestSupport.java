@@ -1,0 +1,152 @@
+package io.marquee.projections;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marquee.events.EventCatalog;
+import io.marquee.events.EventEnvelope;
+import io.marquee.events.MarqueeEvent;
+import io.marquee.events.MarqueeJson;
+import io.marquee.events.Topics;
+import io.marquee.events.display.DisplayRegisteredEvent;
+import io.marquee.events.display.PlaylistAssignedEvent;
+import io.marquee.events.ids.DisplayId;
+import io.marquee.events.ids.OrganizationId;
+import io.marquee.events.ids.PlaylistId;
+import io.marquee.events.ids.PlaylistItemId;
+import io.marquee.events.playlist.PlaylistCreatedEvent;
+import io.marquee.events.playlist.PlaylistItem;
+import io.marquee.infra.runtime.LocalRuntime;
+import io.marquee.infra.runtime.SharedTestRuntime;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What projection integration tests share: the real broker and database, a tenant of their own,
+ * hand-made envelopes with increasing positions, and ways to read the results back.
+ */
+@SpringBootTest(classes = ProjectionsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+abstract class ProjectionTestSupport {
+
+    /** Positions as the event store would hand them out: unique and increasing. */
+    static final AtomicLong positions = new AtomicLong(System.currentTimeMillis());
+
+    @DynamicPropertySource
+    static void runtime(DynamicPropertyRegistry registry) {
+        LocalRuntime runtime = SharedTestRuntime.get();
+        registry.add("marquee.kafka.bootstrap-servers", runtime::bootstrapServers);
+        registry.add("marquee.db.url", runtime::jdbcUrl);
+        registry.add("marquee.db.username", runtime::username);
+        registry.add("marquee.db.password", runtime::password);
+    }
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final ObjectMapper json = MarqueeJson.newMapper();
+    final OrganizationId org = OrganizationId.random();
+
+    EventEnvelope envelope(MarqueeEvent event) {
+        var type = EventCatalog.of(event.getClass());
+        return new EventEnvelope(UUID.randomUUID(), type.name(), type.version(), org.value(), type.aggregateType(),
+                event.aggregateId(), 0, positions.incrementAndGet(), Instant.now(), "test", "correlation",
+                json.valueToTree(event));
+    }
+
+    void publish(EventEnvelope envelope) {
+        try {
+            kafka.send(Topics.EVENTS.name(), envelope.organizationId().toString(), json.writeValueAsBytes(envelope)).get();
+        } catch (Exception e) {
+            throw new AssertionError("could not publish a test event", e);
+        }
+    }
+
+    Map<String, Object> awaitManifest(DisplayId display, java.util.function.Predicate<Map<String, Object>> until) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> manifestRow(display), row -> row != null && until.test(row));
+    }
+
+    Map<String, Object> manifestRow(DisplayId display) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT version, body FROM display_manifest WHERE display_id = ?", display.value());
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    int manifestRecordsFor(DisplayId display) {
+        return recordsOn(Topics.DISPLAY_MANIFESTS.name(), display.toString()).size();
+    }
+
+    List<String> deadLetterReasonsFor(String key, int expected) {
+        List<String> reasons = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            reasons.clear();
+            for (ConsumerRecord<String, byte[]> record : recordsOn(Topics.EVENTS_DEAD_LETTER.name(), key)) {
+                reasons.add(new String(record.headers().lastHeader("marquee.dlt.reason").value(), StandardCharsets.UTF_8));
+            }
+            return reasons.size() >= expected;
+        });
+        return reasons;
+    }
+
+    /** Every record currently on the topic with this key, read from the beginning. */
+    List<ConsumerRecord<String, byte[]>> recordsOn(String topic, String key) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestRuntime.get().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "projection-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(Set.of(topic));
+            int emptyPolls = 0;
+            // read until three polls in a row bring nothing once partitions are assigned (bounded: 100 polls)
+            for (int poll = 0; poll < 100 && (emptyPolls < 3 || consumer.assignment().isEmpty()); poll++) {
+                var records = consumer.poll(Duration.ofMillis(300));
+                emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
+                records.forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    /** The stored manifest of a display as JSON, or null while it has none. */
+    com.fasterxml.jackson.databind.JsonNode manifestJson(DisplayId display) {
+        Map<String, Object> row = manifestRow(display);
+        try {
+            return row == null ? null : json.readTree((byte[]) row.get("body"));
+        } catch (java.io.IOException e) {
+            throw new AssertionError("a stored manifest is not JSON", e);
+        }
+    }
+
+    /** Waits until the display's manifest satisfies the condition, and returns it. */
+    com.fasterxml.jackson.databind.JsonNode awaitManifestJson(DisplayId display,
+            java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> until) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> manifestJson(display), manifest -> manifest != null && until.test(manifest));
+    }
+}
