@@ -2,6 +2,9 @@ package io.marquee.command.eventstore;
 
 import io.marquee.events.MarqueeJson;
 import io.marquee.infra.db.ModuleSchema;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -15,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import javax.sql.DataSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The event store's shape: snake_case tables created by Flyway, and events stored as the same JSON
@@ -76,6 +81,20 @@ public class EventStoreConfiguration {
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
         return contractSerializer();
+    }
+
+    /** The gateway every controller sends through: commands that lose a concurrency race are retried. */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConcurrencyRetryScheduler(retries))
+                .build();
     }
 
     /** Copies who did it, and in which request, from each command onto the events it causes. */

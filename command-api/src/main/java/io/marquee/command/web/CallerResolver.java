@@ -4,6 +4,8 @@ import io.marquee.events.ids.OrganizationId;
 import io.marquee.infra.config.MarqueeProperties;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
  * Decides who is calling. Until accounts and login exist (issue 3) every request acts for the
  * configured development organization; everything downstream is already scoped by organization.
@@ -19,5 +21,10 @@ public class CallerResolver {
 
     public Caller current() {
         return developmentCaller;
+    }
+
+    /** The caller, if the request has one (an anonymous request has none). */
+    public Optional<Caller> currentIfKnown() {
+        return Optional.of(developmentCaller);
     }
 }

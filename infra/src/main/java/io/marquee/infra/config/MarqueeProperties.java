@@ -2,6 +2,7 @@ package io.marquee.infra.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import java.util.UUID;
 
@@ -14,7 +15,12 @@ import java.util.UUID;
 @ConfigurationProperties("marquee")
 public record MarqueeProperties(
         @DefaultValue Kafka kafka,
-        @DefaultValue("00000000-0000-0000-0000-00000000d0e5") UUID devOrganizationId) {
+        @DefaultValue("00000000-0000-0000-0000-00000000d0e5") UUID devOrganizationId,
+        @DefaultValue Http http) {
+
+    /** @param maxBodySize the largest request body accepted; larger ones get 413 */
+    public record Http(@DefaultValue("1MB") DataSize maxBodySize) {
+    }
 
     /**
      * @param partitions        partitions of the topics Marquee creates

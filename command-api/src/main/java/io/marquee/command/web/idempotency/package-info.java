@@ -1,0 +1,2 @@
+/** Idempotency-Key: a retried command gets its first outcome back and changes nothing. */
+package io.marquee.command.web.idempotency;
