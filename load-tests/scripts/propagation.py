@@ -38,7 +38,9 @@ def create(path, body, key):
 
 
 display = create("/api/displays", {"name": "propagation probe"}, "displayId")
-playlists = [create("/api/playlists", {"name": f"probe {i}", "items": [{"uri": f"https://cdn.example.com/{i}.png"}]},
+contents = [create("/api/content", {"name": f"probe {i}", "type": "IMAGE", "uri": f"https://cdn.example.com/{i}.png"},
+                   "contentId") for i in range(2)]
+playlists = [create("/api/playlists", {"name": f"probe {i}", "items": [{"contentId": contents[i]}]},
                     "playlistId") for i in range(2)]
 manifest_path = f"/api/displays/{display}/manifest"
 etag = None

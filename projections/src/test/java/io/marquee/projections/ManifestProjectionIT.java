@@ -2,8 +2,11 @@ package io.marquee.projections;
 
 import io.marquee.events.EventEnvelope;
 import io.marquee.events.Topics;
+import io.marquee.events.content.ContentArchivedEvent;
+import io.marquee.events.content.ContentCreatedEvent;
 import io.marquee.events.display.DisplayRegisteredEvent;
 import io.marquee.events.display.PlaylistAssignedEvent;
+import io.marquee.events.ids.ContentId;
 import io.marquee.events.ids.DisplayId;
 import io.marquee.events.ids.PlaylistId;
 import io.marquee.events.ids.PlaylistItemId;
@@ -48,6 +51,49 @@ class ManifestProjectionIT extends ProjectionTestSupport {
         assertThat(again.get("version")).isEqualTo(first.get("version"));
         assertThat((byte[]) again.get("body")).isEqualTo((byte[]) first.get("body"));
         assertThat(manifestRecordsFor(display)).isEqualTo(publishedOnce);
+    }
+
+    @Test
+    void content_items_are_resolved_and_archived_content_leaves_the_manifest_for_good() throws Exception {
+        // given a display showing a playlist of an image (content default duration) and a video (5 s)
+        DisplayId display = DisplayId.random();
+        PlaylistId playlist = PlaylistId.random();
+        ContentId image = ContentId.random();
+        ContentId video = ContentId.random();
+        EventEnvelope videoCreated = envelope(new ContentCreatedEvent(video, org, "Clip", "VIDEO",
+                "https://cdn.example.com/clip.mp4", null, null, null, null, null));
+        List.of(envelope(new ContentCreatedEvent(image, org, "Logo", "IMAGE", "https://cdn.example.com/logo.png",
+                        8, "sha256:abc", 2048L, null, null)),
+                videoCreated,
+                envelope(new DisplayRegisteredEvent(display, org, "Lobby", null, "UTC", List.of())),
+                envelope(new PlaylistCreatedEvent(playlist, org, "Loop", List.of(
+                        PlaylistItem.ofContent(PlaylistItemId.random(), image, null),
+                        PlaylistItem.ofContent(PlaylistItemId.random(), video, 5)))),
+                envelope(new PlaylistAssignedEvent(display, org, playlist))).forEach(this::publish);
+
+        // then the manifest shows both, with the content's details
+        var items = json.readTree((byte[]) awaitManifest(display, row -> body(row).contains("clip.mp4")).get("body"))
+                .get("defaultPlaylist").get("items");
+        assertThat(items.get(0).get("contentId").asText()).isEqualTo(image.toString());
+        assertThat(items.get(0).get("type").asText()).isEqualTo("IMAGE");
+        assertThat(items.get(0).get("durationSeconds").asInt()).isEqualTo(8);
+        assertThat(items.get(0).get("sizeBytes").asLong()).isEqualTo(2048);
+        assertThat(items.get(1).get("durationSeconds").asInt()).isEqualTo(5);
+
+        // when the video is archived, and its creation is delivered again afterwards
+        publish(envelope(new ContentArchivedEvent(video, org)));
+        awaitManifest(display, row -> !body(row).contains("clip.mp4"));
+        publish(videoCreated);
+        DisplayId marker = DisplayId.random();
+        publish(envelope(new DisplayRegisteredEvent(marker, org, "Marker", null, "UTC", List.of())));
+        awaitManifest(marker, row -> true);
+
+        // then the manifest still leaves it out
+        assertThat(body(manifestRow(display))).doesNotContain("clip.mp4").contains("logo.png");
+    }
+
+    private static String body(Map<String, Object> row) {
+        return row.get("body") == null ? "" : new String((byte[]) row.get("body"), StandardCharsets.UTF_8);
     }
 
     @Test

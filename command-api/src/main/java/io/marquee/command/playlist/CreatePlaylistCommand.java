@@ -1,5 +1,6 @@
 package io.marquee.command.playlist;
 
+import io.marquee.events.ids.ContentId;
 import io.marquee.events.ids.OrganizationId;
 import io.marquee.events.ids.PlaylistId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -13,7 +14,7 @@ public record CreatePlaylistCommand(
         String name,
         List<NewItem> items) {
 
-    /** An item to add: what to show, and for how long (null means the default duration). */
-    public record NewItem(String uri, Integer durationSeconds) {
+    /** An item to add: which content to show, and for how long (null means the content's default duration). */
+    public record NewItem(ContentId contentId, Integer durationSeconds) {
     }
 }

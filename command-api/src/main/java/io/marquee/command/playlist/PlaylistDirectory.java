@@ -2,6 +2,7 @@ package io.marquee.command.playlist;
 
 import io.marquee.events.ids.OrganizationId;
 import io.marquee.events.ids.PlaylistId;
+import io.marquee.events.playlist.PlaylistArchivedEvent;
 import io.marquee.events.playlist.PlaylistCreatedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,5 +43,11 @@ class PlaylistDirectory implements PlaylistLookup {
                 INSERT INTO command_playlist_directory (playlist_id, organization_id, archived)
                 VALUES (?, ?, FALSE) ON CONFLICT (playlist_id) DO NOTHING""",
                 event.playlistId().value(), event.organizationId().value());
+    }
+
+    @EventHandler
+    void on(PlaylistArchivedEvent event) {
+        jdbc.update("UPDATE command_playlist_directory SET archived = TRUE WHERE playlist_id = ?",
+                event.playlistId().value());
     }
 }

@@ -1,0 +1,118 @@
+package io.marquee.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marquee.infra.runtime.LocalRuntime;
+import io.marquee.infra.runtime.SharedTestRuntime;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform on the shared broker and database, for black-box tests over HTTP. Every test class
+ * extending it runs against the same Spring context (one configuration, so one cached context).
+ */
+// metrics export is off in tests unless asked for: the prometheus endpoint is part of what is tested
+@AutoConfigureObservability
+@SpringBootTest(classes = MarqueeStandalone.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class RunningPlatform {
+
+    /** One stored event of an aggregate: its Java type's simple name and its payload. */
+    record StoredEvent(long sequence, String type, JsonNode payload) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void runtime(DynamicPropertyRegistry registry) {
+        LocalRuntime runtime = SharedTestRuntime.get();
+        registry.add("marquee.kafka.bootstrap-servers", runtime::bootstrapServers);
+        registry.add("marquee.db.url", runtime::jdbcUrl);
+        registry.add("marquee.db.username", runtime::username);
+        registry.add("marquee.db.password", runtime::password);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    HttpProbe http() {
+        return new HttpProbe(port);
+    }
+
+    /** Every event in the store; a refused command must leave it unchanged. */
+    long storedEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    /** The events of one aggregate, read back from the event store in sequence order. */
+    List<StoredEvent> eventsOf(String aggregateId) {
+        return jdbc.query("""
+                        SELECT sequence_number, payload_type, payload FROM domain_event_entry
+                        WHERE aggregate_identifier = ? ORDER BY sequence_number""",
+                (rs, row) -> new StoredEvent(rs.getLong(1),
+                        rs.getString(2).substring(rs.getString(2).lastIndexOf('.') + 1), read(rs.getBytes(3))),
+                aggregateId);
+    }
+
+    String createContent(String type, String uri) {
+        HttpProbe.Answer answer = http().post("/api/content",
+                "{\"name\":\"Content " + UUID.randomUUID() + "\",\"type\":\"" + type + "\",\"uri\":\"" + uri + "\"}");
+        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(201);
+        return answer.json().get("contentId").asText();
+    }
+
+    String createPlaylist(String... contentIds) {
+        StringBuilder items = new StringBuilder();
+        for (String contentId : contentIds) {
+            items.append(items.isEmpty() ? "" : ",").append("{\"contentId\":\"").append(contentId).append("\"}");
+        }
+        HttpProbe.Answer answer = http().post("/api/playlists", "{\"name\":\"Loop\",\"items\":[" + items + "]}");
+        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(201);
+        return answer.json().get("playlistId").asText();
+    }
+
+    String createDisplay() {
+        return http().post("/api/displays", "{\"name\":\"Display " + UUID.randomUUID() + "\"}").json().get("displayId").asText();
+    }
+
+    JsonNode awaitManifest(String displayId, Predicate<JsonNode> until) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    HttpProbe.Answer answer = http().get("/api/displays/" + displayId + "/manifest");
+                    return answer.status() == 200 ? answer.json() : null;
+                }, manifest -> manifest != null && until.test(manifest));
+    }
+
+    static void assertProblem(HttpProbe.Answer answer, int status, String named) {
+        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(status);
+        assertThat(answer.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.json().get("status").asInt()).isEqualTo(status);
+        assertThat(answer.raw().body()).contains(named);
+    }
+
+    private static JsonNode read(byte[] payload) {
+        try {
+            return JSON.readTree(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
