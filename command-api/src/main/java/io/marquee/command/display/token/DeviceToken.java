@@ -39,6 +39,6 @@ public final class DeviceToken {
 
     @Override
     public String toString() {
-        return "DeviceToken[" + PREFIX + "…]";
+        return "DeviceToken[redacted]";
     }
 }
