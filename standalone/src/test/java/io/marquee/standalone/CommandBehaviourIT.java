@@ -50,12 +50,12 @@ class CommandBehaviourIT {
     void a_retried_command_with_the_same_idempotency_key_returns_the_first_outcome_and_stores_nothing_new() {
         HttpProbe http = new HttpProbe(port);
         String key = UUID.randomUUID().toString();
-        String body = "{\"name\":\"Idempotent lobby\"}";
+        String body = "{\"name\":\"Idempotent loop\"}";
 
-        HttpProbe.Answer first = http.send("POST", "/api/displays", body,
+        HttpProbe.Answer first = http.send("POST", "/api/playlists", body,
                 "Content-Type", "application/json", "Idempotency-Key", key);
         long events = storedEvents();
-        HttpProbe.Answer retry = http.send("POST", "/api/displays", body,
+        HttpProbe.Answer retry = http.send("POST", "/api/playlists", body,
                 "Content-Type", "application/json", "Idempotency-Key", key);
 
         assertThat(first.status()).isEqualTo(201);
@@ -69,14 +69,33 @@ class CommandBehaviourIT {
     }
 
     @Test
+    void a_replayed_response_that_carried_a_secret_comes_back_without_its_body() {
+        HttpProbe http = new HttpProbe(port);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"name\":\"Secret lobby\"}";
+
+        HttpProbe.Answer first = http.send("POST", "/api/displays", body,
+                "Content-Type", "application/json", "Idempotency-Key", key);
+        HttpProbe.Answer retry = http.send("POST", "/api/displays", body,
+                "Content-Type", "application/json", "Idempotency-Key", key);
+
+        String token = first.json().get("deviceToken").asText();
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(retry.raw().body()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM command_idempotency WHERE convert_from(body, 'UTF8') LIKE ?",
+                Long.class, "%" + token + "%")).isZero();
+    }
+
+    @Test
     void concurrent_retries_with_one_key_run_the_command_once() throws Exception {
         String key = UUID.randomUUID().toString();
-        String body = "{\"name\":\"Raced lobby\"}";
+        String body = "{\"name\":\"Raced loop\"}";
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<HttpProbe.Answer>> attempts = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                attempts.add(() -> new HttpProbe(port).send("POST", "/api/displays", body,
+                attempts.add(() -> new HttpProbe(port).send("POST", "/api/playlists", body,
                         "Content-Type", "application/json", "Idempotency-Key", key));
             }
             List<HttpProbe.Answer> answers = new ArrayList<>();
@@ -86,7 +105,7 @@ class CommandBehaviourIT {
             // each attempt either ran, replayed the outcome, or was told the first is still in flight
             assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isIn(201, 409));
             assertThat(answers.stream().filter(answer -> answer.status() == 201)
-                    .map(answer -> answer.json().get("displayId").asText()).distinct()).hasSize(1);
+                    .map(answer -> answer.json().get("playlistId").asText()).distinct()).hasSize(1);
         } finally {
             pool.shutdownNow();
         }

@@ -1,5 +1,6 @@
 package io.marquee.command.display;
 
+import io.marquee.command.display.token.DeviceToken;
 import io.marquee.command.web.Caller;
 import io.marquee.command.web.CallerResolver;
 import io.marquee.command.web.CommandSender;
@@ -8,11 +9,14 @@ import io.marquee.events.ids.PlaylistId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -24,19 +28,32 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** Display commands: register, assign and unassign the default playlist. */
+/** Display commands: register, update, rotate the device token, decommission, (un)assign the default playlist. */
 @RestController
 @RequestMapping("/api/displays")
 class DisplayCommandController {
 
+    /** Present but blank is refused; absent (null) passes. */
+    private static final String NOT_BLANK = "(?s).*\\S.*";
+
     record RegisterDisplayRequest(
-            @NotBlank @Size(max = 200) String name,
-            @Size(max = 200) String location,
-            @Size(max = 64) String timezone,
-            @Size(max = 50) List<@NotBlank @Size(max = 50) String> tags) {
+            @NotBlank @Size(max = DisplayRules.MAX_NAME_LENGTH) String name,
+            @Size(max = DisplayRules.MAX_LOCATION_LENGTH) String location,
+            @Size(max = DisplayRules.MAX_TIMEZONE_LENGTH) String timezone,
+            @Size(max = DisplayRules.MAX_TAGS) List<@NotBlank @Size(max = DisplayRules.MAX_TAG_LENGTH) String> tags) {
     }
 
-    record RegisterDisplayResponse(UUID displayId) {
+    record RegisterDisplayResponse(UUID displayId, String deviceToken) {
+    }
+
+    record UpdateDisplayRequest(
+            @Pattern(regexp = NOT_BLANK, message = "must not be blank") @Size(max = DisplayRules.MAX_NAME_LENGTH) String name,
+            @Size(max = DisplayRules.MAX_LOCATION_LENGTH) String location,
+            @Size(max = DisplayRules.MAX_TIMEZONE_LENGTH) String timezone,
+            @Size(max = DisplayRules.MAX_TAGS) List<@NotBlank @Size(max = DisplayRules.MAX_TAG_LENGTH) String> tags) {
+    }
+
+    record DeviceTokenResponse(String deviceToken) {
     }
 
     record AssignPlaylistRequest(@NotNull UUID playlistId) {
@@ -54,10 +71,41 @@ class DisplayCommandController {
     ResponseEntity<RegisterDisplayResponse> register(@Valid @RequestBody RegisterDisplayRequest request) {
         Caller caller = callers.current();
         DisplayId displayId = DisplayId.random();
+        DeviceToken token = DeviceToken.generate();
         HttpHeaders headers = sender.send(caller, new RegisterDisplayCommand(displayId, caller.organizationId(),
-                request.name(), request.location(), request.timezone(), request.tags()), displayId);
+                request.name(), request.location(), request.timezone(), request.tags(), token.hash()), displayId);
         headers.setLocation(URI.create("/api/displays/" + displayId));
-        return new ResponseEntity<>(new RegisterDisplayResponse(displayId.value()), headers, HttpStatus.CREATED);
+        headers.setCacheControl(CacheControl.noStore());
+        return new ResponseEntity<>(new RegisterDisplayResponse(displayId.value(), token.secret()), headers,
+                HttpStatus.CREATED);
+    }
+
+    @PatchMapping("/{displayId}")
+    ResponseEntity<Void> update(@PathVariable UUID displayId, @Valid @RequestBody UpdateDisplayRequest request) {
+        Caller caller = callers.current();
+        DisplayId display = new DisplayId(displayId);
+        HttpHeaders headers = sender.send(caller, new UpdateDisplayCommand(display, caller.organizationId(),
+                request.name(), request.location(), request.timezone(), request.tags()), display);
+        return new ResponseEntity<>(headers, HttpStatus.OK);
+    }
+
+    @PostMapping("/{displayId}/device-token")
+    ResponseEntity<DeviceTokenResponse> rotateDeviceToken(@PathVariable UUID displayId) {
+        Caller caller = callers.current();
+        DisplayId display = new DisplayId(displayId);
+        DeviceToken token = DeviceToken.generate();
+        HttpHeaders headers = sender.send(caller,
+                new RotateDeviceTokenCommand(display, caller.organizationId(), token.hash()), display);
+        headers.setCacheControl(CacheControl.noStore());
+        return new ResponseEntity<>(new DeviceTokenResponse(token.secret()), headers, HttpStatus.CREATED);
+    }
+
+    @DeleteMapping("/{displayId}")
+    ResponseEntity<Void> decommission(@PathVariable UUID displayId) {
+        Caller caller = callers.current();
+        DisplayId display = new DisplayId(displayId);
+        HttpHeaders headers = sender.send(caller, new DecommissionDisplayCommand(display, caller.organizationId()), display);
+        return new ResponseEntity<>(headers, HttpStatus.NO_CONTENT);
     }
 
     @PutMapping("/{displayId}/playlist")

@@ -1,2 +1,5 @@
-/** Displays: registration and which playlist each one shows. */
+/**
+ * Displays: registration, details, device tokens, decommissioning, the default playlist and the
+ * schedule of playlists each one shows.
+ */
 package io.marquee.command.display;

@@ -34,6 +34,8 @@ import java.util.Set;
  * stored; a retry of the same request gets that outcome again (with {@code Idempotent-Replayed: true})
  * and runs nothing; the same key on a different request is refused (422), and a retry while the first
  * is still running is told to wait (409 + Retry-After). Keys are scoped to the caller's organization.
+ * A response marked {@code Cache-Control: no-store} carries a secret (a device token): its body is
+ * never stored, so its replay has the status and headers (e.g. {@code Location}) but no body.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -113,8 +115,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 Map<String, String> headers = new LinkedHashMap<>();
                 REPLAYED_HEADERS.forEach(name -> Optional.ofNullable(recorded.getHeader(name))
                         .ifPresent(value -> headers.put(name, value)));
-                store.complete(scope, key, new IdempotencyStore.Outcome(
-                        recorded.getStatus(), headers, recorded.getContentAsByteArray()));
+                byte[] body = carriesSecret(recorded) ? null : recorded.getContentAsByteArray();
+                store.complete(scope, key, new IdempotencyStore.Outcome(recorded.getStatus(), headers, body));
                 remembered = true;
             }
         } finally {
@@ -123,6 +125,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             recorded.copyBodyToResponse();
         }
+    }
+
+    private static boolean carriesSecret(HttpServletResponse response) {
+        String cacheControl = response.getHeader(HttpHeaders.CACHE_CONTROL);
+        return cacheControl != null && cacheControl.contains("no-store");
     }
 
     private static void replay(IdempotencyStore.Outcome outcome, HttpServletResponse response) throws IOException {
