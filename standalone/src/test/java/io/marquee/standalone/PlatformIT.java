@@ -1,18 +1,10 @@
 package io.marquee.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.marquee.infra.runtime.LocalRuntime;
-import io.marquee.infra.runtime.SharedTestRuntime;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -24,28 +16,21 @@ import static org.awaitility.Awaitility.await;
  * The slice end to end through the real broker and database: commands are stored, relayed to Kafka,
  * projected, published as manifests and served from memory.
  */
-// metrics export is off in tests unless asked for: the prometheus endpoint is part of what is tested
-@AutoConfigureObservability
-@SpringBootTest(classes = MarqueeStandalone.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PlatformIT {
+class PlatformIT extends SharedPlatform {
 
-    @DynamicPropertySource
-    static void runtime(DynamicPropertyRegistry registry) {
-        LocalRuntime runtime = SharedTestRuntime.get();
-        registry.add("marquee.kafka.bootstrap-servers", runtime::bootstrapServers);
-        registry.add("marquee.db.url", runtime::jdbcUrl);
-        registry.add("marquee.db.username", runtime::username);
-        registry.add("marquee.db.password", runtime::password);
+    /** One organization for the whole class: registering and logging in cost a BCrypt hash each. */
+    private static TestAccounts.Session admin;
+
+    @BeforeEach
+    void signIn() {
+        if (admin == null) {
+            admin = TestAccounts.registerOrganization(anonymous());
+        }
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
+    /** A client acting as the ADMIN of this class's organization. */
     HttpProbe http() {
-        return new HttpProbe(port);
+        return admin.http();
     }
 
     @Test
@@ -176,13 +161,14 @@ class PlatformIT {
 
     @Test
     void health_has_liveness_and_readiness_groups_and_prometheus_has_http_histograms() {
-        assertThat(http().get("/actuator/health/liveness").status()).isEqualTo(200);
-        HttpProbe.Answer readiness = http().get("/actuator/health/readiness");
+        HttpProbe anonymous = anonymous();
+        assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
+        HttpProbe.Answer readiness = anonymous.get("/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().get("components").fieldNames()).toIterable()
                 .contains("db", "kafka", "manifestView", "projections");
         http().get("/api/displays/" + UUID.randomUUID() + "/manifest");
-        String metrics = http().get("/actuator/prometheus").raw().body();
+        String metrics = anonymous.get("/actuator/prometheus").raw().body();
         assertThat(metrics).contains("http_server_requests_seconds_bucket", "hikaricp_connections_active",
                 "kafka_consumer_fetch_manager_records_consumed_total");
     }
@@ -194,10 +180,6 @@ class PlatformIT {
     private String createPlaylist() {
         return http().post("/api/playlists", """
                 {"name":"Loop","items":[{"uri":"https://cdn.example.com/a.png"}]}""").json().get("playlistId").asText();
-    }
-
-    private long storedEvents() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
     private JsonNode awaitManifest(String displayId, java.util.function.Predicate<JsonNode> until) {
