@@ -3,8 +3,10 @@ package io.marquee.standalone;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.marquee.infra.security.JwtKeyMaterial;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -55,6 +57,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.marquee.query..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.marquee.command..", "io.marquee.projections..", "org.axonframework..")
+                .check(marquee);
+    }
+
+    @Test
+    void only_the_write_side_signs_access_tokens() {
+        noClasses().that().resideOutsideOfPackage("io.marquee.command..")
+                .should().callMethod(JwtKeyMaterial.class, "privateKey")
+                .orShould().dependOnClassesThat().areAssignableTo(JwtEncoder.class)
                 .check(marquee);
     }
 
