@@ -3,9 +3,11 @@
 
 Usage: load-tests/scripts/propagation.py [base_url=http://127.0.0.1:8080] [samples=200]
 
-Alternates a display between two playlists; after each 200 it polls the manifest (sending the last
-ETag, so unchanged polls are cheap 304s) until the manifest names the playlist just assigned. Prints
-p50/p90/p99/max in milliseconds. Runs against a started platform, e.g. the standalone jar.
+Registers a fresh organization and logs its ADMIN in (every request then carries the bearer token),
+then alternates a display between two playlists; after each 200 it polls the manifest (sending the
+last ETag, so unchanged polls are cheap 304s) until the manifest names the playlist just assigned.
+Prints p50/p90/p99/max in milliseconds. Runs against a started platform, e.g. the standalone jar.
+The access token lives 15 minutes, which covers the default run; a longer run logs in again.
 """
 import http.client
 import json
@@ -13,14 +15,20 @@ import statistics
 import sys
 import time
 import urllib.parse
+import uuid
 
 base = urllib.parse.urlparse(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080")
 samples = int(sys.argv[2]) if len(sys.argv) > 2 else 200
 conn = http.client.HTTPConnection(base.hostname, base.port or 80)
+PASSWORD = "propagation probe password"
+token = None
+token_expires = 0.0
 
 
 def call(method, path, body=None, headers=None):
     headers = dict(headers or {})
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
     payload = None
     if body is not None:
         payload = json.dumps(body)
@@ -32,11 +40,32 @@ def call(method, path, body=None, headers=None):
 
 
 def create(path, body, key):
+    refresh_token()
     status, _, data = call("POST", path, body)
     assert status == 201, (status, data)
     return json.loads(data)[key]
 
 
+def log_in():
+    global token, token_expires
+    token = None
+    status, _, data = call("POST", "/api/auth/login", {"email": email, "password": PASSWORD})
+    assert status == 200, (status, data)
+    answer = json.loads(data)
+    token, token_expires = answer["accessToken"], time.monotonic() + answer["expiresIn"]
+
+
+def refresh_token():
+    if time.monotonic() > token_expires - 60:
+        log_in()
+
+
+email = f"propagation-{uuid.uuid4()}@example.com"
+status, _, data = call("POST", "/api/auth/register", {"email": email, "password": PASSWORD,
+                                                     "displayName": "Propagation probe",
+                                                     "organizationName": "Propagation probe"})
+assert status == 201, (status, data)
+log_in()
 display = create("/api/displays", {"name": "propagation probe"}, "displayId")
 contents = [create("/api/content", {"name": f"probe {i}", "type": "IMAGE", "uri": f"https://cdn.example.com/{i}.png"},
                    "contentId") for i in range(2)]
@@ -47,6 +76,7 @@ etag = None
 delays = []
 for n in range(samples + 5):
     target = playlists[n % 2]
+    refresh_token()
     status, _, data = call("PUT", f"/api/displays/{display}/playlist", {"playlistId": target})
     assert status == 200, (status, data)
     accepted = time.perf_counter()

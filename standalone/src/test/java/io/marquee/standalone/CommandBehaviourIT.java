@@ -1,14 +1,6 @@
 package io.marquee.standalone;
 
-import io.marquee.infra.runtime.LocalRuntime;
-import io.marquee.infra.runtime.SharedTestRuntime;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -26,29 +18,13 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every command has: Idempotency-Key, a body size limit, a position header. */
-@SpringBootTest(classes = MarqueeStandalone.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CommandBehaviourIT {
+class CommandBehaviourIT extends SharedPlatform {
 
     static final int ONE_MIB = 1024 * 1024;
 
-    @DynamicPropertySource
-    static void runtime(DynamicPropertyRegistry registry) {
-        LocalRuntime runtime = SharedTestRuntime.get();
-        registry.add("marquee.kafka.bootstrap-servers", runtime::bootstrapServers);
-        registry.add("marquee.db.url", runtime::jdbcUrl);
-        registry.add("marquee.db.username", runtime::username);
-        registry.add("marquee.db.password", runtime::password);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
     void a_retried_command_with_the_same_idempotency_key_returns_the_first_outcome_and_stores_nothing_new() {
-        HttpProbe http = new HttpProbe(port);
+        HttpProbe http = http();
         String key = UUID.randomUUID().toString();
         String body = "{\"name\":\"Idempotent loop\"}";
 
@@ -70,7 +46,7 @@ class CommandBehaviourIT {
 
     @Test
     void a_replayed_response_that_carried_a_secret_comes_back_without_its_body() {
-        HttpProbe http = new HttpProbe(port);
+        HttpProbe http = http();
         String key = UUID.randomUUID().toString();
         String body = "{\"name\":\"Secret lobby\"}";
 
@@ -95,7 +71,7 @@ class CommandBehaviourIT {
         try {
             List<Callable<HttpProbe.Answer>> attempts = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                attempts.add(() -> new HttpProbe(port).send("POST", "/api/playlists", body,
+                attempts.add(() -> http().send("POST", "/api/playlists", body,
                         "Content-Type", "application/json", "Idempotency-Key", key));
             }
             List<HttpProbe.Answer> answers = new ArrayList<>();
@@ -113,7 +89,7 @@ class CommandBehaviourIT {
 
     @Test
     void the_same_idempotency_key_on_a_different_request_is_refused() {
-        HttpProbe http = new HttpProbe(port);
+        HttpProbe http = http();
         String key = UUID.randomUUID().toString();
         http.send("POST", "/api/displays", "{\"name\":\"One\"}", "Content-Type", "application/json", "Idempotency-Key", key);
 
@@ -126,7 +102,7 @@ class CommandBehaviourIT {
 
     @Test
     void a_command_that_failed_with_its_key_is_answered_the_same_way_again() {
-        HttpProbe http = new HttpProbe(port);
+        HttpProbe http = http();
         String key = UUID.randomUUID().toString();
         String body = "{\"playlistId\":\"" + UUID.randomUUID() + "\"}";
         String path = "/api/displays/" + UUID.randomUUID() + "/playlist";
@@ -144,7 +120,8 @@ class CommandBehaviourIT {
         byte[] huge = ("{\"name\":\"" + "x".repeat(ONE_MIB) + "\"}").getBytes();
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/displays"))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + admin().token());
         long before = storedEvents();
 
         HttpResponse<String> announced = client.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build(),
@@ -158,9 +135,5 @@ class CommandBehaviourIT {
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(chunked.body()).contains("body-too-large");
         assertThat(storedEvents()).isEqualTo(before);
-    }
-
-    private long storedEvents() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 }

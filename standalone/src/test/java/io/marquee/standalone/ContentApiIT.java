@@ -10,7 +10,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The content endpoints over HTTP, through the real event store: what they store and how they refuse. */
-class ContentApiIT extends RunningPlatform {
+class ContentApiIT extends SharedPlatform {
 
     static final String FULL = """
             {"name":"Welcome","type":"IMAGE","uri":"https://cdn.example.com/welcome.png","defaultDurationSeconds":8,

@@ -22,7 +22,7 @@ class DeviceTokenIT extends DisplayPlatform {
     @Test
     void a_new_display_gets_its_token_once_and_only_its_hash_is_kept() {
         // when
-        CreatedDisplay display = createDisplay();
+        CreatedDisplay display = registerDisplay();
 
         // then
         assertThat(display.answer().status()).isEqualTo(201);
@@ -34,7 +34,7 @@ class DeviceTokenIT extends DisplayPlatform {
     @Test
     void later_responses_never_show_the_token_again() {
         // given
-        CreatedDisplay display = createDisplay();
+        CreatedDisplay display = registerDisplay();
         String path = "/api/displays/" + display.displayId();
 
         // when the display is changed and read again
@@ -55,7 +55,7 @@ class DeviceTokenIT extends DisplayPlatform {
     @Test
     void rotating_answers_a_new_token_and_the_old_hash_is_gone() {
         // given
-        CreatedDisplay display = createDisplay();
+        CreatedDisplay display = registerDisplay();
 
         // when
         HttpProbe.Answer rotated = http().send("POST", "/api/displays/" + display.displayId() + "/device-token", "");
@@ -72,7 +72,7 @@ class DeviceTokenIT extends DisplayPlatform {
     @Test
     void no_token_or_hash_reaches_a_stored_or_relayed_event_or_the_log(CapturedOutput log) {
         // given a display whose token was rotated once
-        CreatedDisplay display = createDisplay();
+        CreatedDisplay display = registerDisplay();
         String rotated = http().send("POST", "/api/displays/" + display.displayId() + "/device-token", "")
                 .json().get("deviceToken").asText();
 

@@ -13,7 +13,7 @@ class DisplayLifecycleIT extends DisplayPlatform {
     @Test
     void a_decommissioned_display_loses_its_token_and_refuses_every_later_command_with_409() {
         // given a display with a playlist and a schedule entry
-        CreatedDisplay display = createDisplay();
+        CreatedDisplay display = registerDisplay();
         String path = "/api/displays/" + display.displayId();
         String playlist = createPlaylist();
         http().put(path + "/playlist", "{\"playlistId\":\"" + playlist + "\"}");
@@ -44,7 +44,7 @@ class DisplayLifecycleIT extends DisplayPlatform {
 
     @Test
     void decommissioning_twice_answers_204_and_changes_nothing() {
-        CreatedDisplay display = createDisplay();
+        CreatedDisplay display = registerDisplay();
         http().send("DELETE", "/api/displays/" + display.displayId(), "");
         long stored = storedEvents();
 
@@ -57,7 +57,7 @@ class DisplayLifecycleIT extends DisplayPlatform {
     @Test
     void updates_and_schedule_entries_are_relayed_as_events() {
         // given
-        CreatedDisplay display = createDisplay();
+        CreatedDisplay display = registerDisplay();
         String path = "/api/displays/" + display.displayId();
         String playlist = createPlaylist();
 

@@ -38,43 +38,15 @@ import static org.awaitility.Awaitility.await;
  * What the display integration tests share: one standalone platform (one Spring context for all of
  * them) on the shared broker and database, and ways to look at what it stored and published.
  */
-@SpringBootTest(classes = MarqueeStandalone.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class DisplayPlatform {
-
-    @DynamicPropertySource
-    static void runtime(DynamicPropertyRegistry registry) {
-        LocalRuntime runtime = SharedTestRuntime.get();
-        registry.add("marquee.kafka.bootstrap-servers", runtime::bootstrapServers);
-        registry.add("marquee.db.url", runtime::jdbcUrl);
-        registry.add("marquee.db.username", runtime::username);
-        registry.add("marquee.db.password", runtime::password);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    HttpProbe http() {
-        return new HttpProbe(port);
-    }
+abstract class DisplayPlatform extends SharedPlatform {
 
     record CreatedDisplay(String displayId, String deviceToken, HttpProbe.Answer answer) {
     }
 
-    CreatedDisplay createDisplay() {
+    CreatedDisplay registerDisplay() {
         HttpProbe.Answer answer = http().post("/api/displays", "{\"name\":\"Display " + UUID.randomUUID() + "\"}");
         JsonNode body = answer.json();
         return new CreatedDisplay(body.get("displayId").asText(), body.get("deviceToken").asText(), answer);
-    }
-
-    String createPlaylist() {
-        return http().post("/api/playlists", "{\"name\":\"Loop\"}").json().get("playlistId").asText();
-    }
-
-    long storedEvents() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
     /** Every stored event's payload and metadata, as text. */

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The slice end to end through the real broker and database: commands are stored, relayed to Kafka,
  * projected, published as manifests and served from memory.
  */
-class PlatformIT extends RunningPlatform {
+class PlatformIT extends SharedPlatform {
 
     @Test
     void a_playlist_assigned_to_a_display_shows_up_in_the_displays_manifest() {

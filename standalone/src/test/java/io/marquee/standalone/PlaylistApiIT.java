@@ -12,7 +12,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The playlist endpoints over HTTP, through the real event store: what they store and how they refuse. */
-class PlaylistApiIT extends RunningPlatform {
+class PlaylistApiIT extends SharedPlatform {
 
     String image;
     String video;

@@ -16,7 +16,7 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Concurrent commands on one playlist lose nothing and double nothing. */
-class PlaylistConcurrencyIT extends RunningPlatform {
+class PlaylistConcurrencyIT extends SharedPlatform {
 
     static final int ADDITIONS = 50;
 

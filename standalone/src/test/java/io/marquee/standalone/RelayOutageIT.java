@@ -43,6 +43,7 @@ class RelayOutageIT {
         registry.add("marquee.db.url", runtime::jdbcUrl);
         registry.add("marquee.db.username", runtime::username);
         registry.add("marquee.db.password", runtime::password);
+        registry.add("marquee.security.jwt.key-directory", () -> runtime.dataDir().resolve("keys").toString());
     }
 
     @AfterAll
@@ -55,7 +56,7 @@ class RelayOutageIT {
 
     @Test
     void commands_accepted_while_the_broker_is_down_all_reach_kafka_once_it_is_back() {
-        HttpProbe http = new HttpProbe(port);
+        HttpProbe http = TestAccounts.registerOrganization(new HttpProbe(port)).http();
         // given the platform relaying normally
         String before = http.post("/api/playlists", "{\"name\":\"before the outage\"}").json().get("playlistId").asText();
         awaitRelayed(Set.of(before));

@@ -2,6 +2,6 @@ package io.marquee.command.web;
 
 import io.marquee.events.ids.OrganizationId;
 
-/** Who sends a command: the organization it acts in, and the actor recorded on its events. */
+/** Who sends a command: the organization it acts in, and the actor (a user id) recorded on its events. */
 public record Caller(OrganizationId organizationId, String actor) {
 }

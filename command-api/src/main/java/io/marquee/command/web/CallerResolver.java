@@ -1,30 +1,32 @@
 package io.marquee.command.web;
 
-import io.marquee.events.ids.OrganizationId;
-import io.marquee.infra.config.MarqueeProperties;
+import io.marquee.infra.security.AuthenticatedCaller;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
 /**
- * Decides who is calling. Until accounts and login exist (issue 3) every request acts for the
- * configured development organization; everything downstream is already scoped by organization.
+ * Decides who is calling: the user of the request's verified access token. The organization scopes
+ * every command; the user id is the actor recorded on its events.
  */
 @Component
 public class CallerResolver {
 
-    private final Caller developmentCaller;
-
-    CallerResolver(MarqueeProperties properties) {
-        this.developmentCaller = new Caller(new OrganizationId(properties.devOrganizationId()), "dev");
-    }
-
+    /**
+     * The caller of the current request.
+     *
+     * @throws AuthenticationCredentialsNotFoundException (401) if the request carries no user token,
+     *                                                    which the security rules already prevent
+     */
     public Caller current() {
-        return developmentCaller;
+        return currentIfKnown()
+                .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("no authenticated caller"));
     }
 
     /** The caller, if the request has one (an anonymous request has none). */
     public Optional<Caller> currentIfKnown() {
-        return Optional.of(developmentCaller);
+        return AuthenticatedCaller.current()
+                .map(caller -> new Caller(caller.organizationId(), caller.userId().toString()));
     }
 }

@@ -58,6 +58,7 @@ class DisplayEndpointsIT {
     CommandGateway commands;
 
     final ObjectMapper json = new ObjectMapper();
+    static String adminToken;
     String display;
     String playlist;
 
@@ -281,8 +282,27 @@ class DisplayEndpointsIT {
     }
 
     private MockHttpServletResponse send(String method, String path, String body) throws Exception {
-        var request = request(HttpMethod.valueOf(method), path).contentType(MediaType.APPLICATION_JSON).content(body);
+        var request = request(HttpMethod.valueOf(method), path).contentType(MediaType.APPLICATION_JSON).content(body)
+                .header("Authorization", "Bearer " + adminToken());
         return mvc.perform(request).andReturn().getResponse();
+    }
+
+    /** An organization of this test class, registered once: its ADMIN's access token. */
+    private String adminToken() throws Exception {
+        if (adminToken == null) {
+            String email = "display-admin-" + UUID.randomUUID() + "@example.com";
+            String password = "correct horse battery staple";
+            MockHttpServletResponse registered = mvc.perform(request(HttpMethod.POST, "/api/auth/register")
+                    .contentType(MediaType.APPLICATION_JSON).content("""
+                            {"email":"%s","password":"%s","displayName":"Ada","organizationName":"Displays"}"""
+                            .formatted(email, password))).andReturn().getResponse();
+            assertThat(registered.getStatus()).as(registered.getContentAsString()).isEqualTo(201);
+            MockHttpServletResponse login = mvc.perform(request(HttpMethod.POST, "/api/auth/login")
+                    .contentType(MediaType.APPLICATION_JSON).content("""
+                            {"email":"%s","password":"%s"}""".formatted(email, password))).andReturn().getResponse();
+            adminToken = json(login).get("accessToken").asText();
+        }
+        return adminToken;
     }
 
     private String resolve(String text) {

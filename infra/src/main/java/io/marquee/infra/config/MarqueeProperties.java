@@ -4,18 +4,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
-import java.util.UUID;
-
 /**
  * Marquee's own settings, under {@code marquee.*}. Environment variables bind by the usual relaxed
- * rules, e.g. {@code MARQUEE_KAFKA_BOOTSTRAP_SERVERS}, {@code MARQUEE_DB_URL}.
- *
- * @param devOrganizationId the organization every request acts for until accounts exist
+ * rules, e.g. {@code MARQUEE_KAFKA_BOOTSTRAP_SERVERS}, {@code MARQUEE_DB_URL}. The access-token
+ * settings are {@link io.marquee.infra.security.JwtProperties} ({@code marquee.security.jwt.*}).
  */
 @ConfigurationProperties("marquee")
 public record MarqueeProperties(
         @DefaultValue Kafka kafka,
-        @DefaultValue("00000000-0000-0000-0000-00000000d0e5") UUID devOrganizationId,
         @DefaultValue Http http) {
 
     /** @param maxBodySize the largest request body accepted; larger ones get 413 */

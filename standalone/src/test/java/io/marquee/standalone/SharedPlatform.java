@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.infra.runtime.LocalRuntime;
 import io.marquee.infra.runtime.SharedTestRuntime;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,26 +17,32 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole platform on the shared broker and database, for black-box tests over HTTP. Every test class
- * extending it runs against the same Spring context (one configuration, so one cached context).
+ * The whole platform on the shared test runtime (real broker and database), for black-box tests over
+ * HTTP. Every test class that extends this shares one Spring context: the configuration below is the
+ * whole cache key, so keep subclasses free of their own context settings. Each test class gets an
+ * organization of its own, whose ADMIN {@link #http()} acts as.
  */
 // metrics export is off in tests unless asked for: the prometheus endpoint is part of what is tested
 @AutoConfigureObservability
 @SpringBootTest(classes = MarqueeStandalone.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class RunningPlatform {
+abstract class SharedPlatform {
 
     /** One stored event of an aggregate: its Java type's simple name and its payload. */
     record StoredEvent(long sequence, String type, JsonNode payload) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Registering and logging in cost a BCrypt hash each: once per test class is enough. */
+    private static final Map<Class<?>, TestAccounts.Session> ADMINS = new ConcurrentHashMap<>();
 
     @DynamicPropertySource
     static void runtime(DynamicPropertyRegistry registry) {
@@ -44,6 +51,7 @@ abstract class RunningPlatform {
         registry.add("marquee.db.url", runtime::jdbcUrl);
         registry.add("marquee.db.username", runtime::username);
         registry.add("marquee.db.password", runtime::password);
+        registry.add("marquee.security.jwt.key-directory", () -> runtime.dataDir().resolve("keys").toString());
     }
 
     @LocalServerPort
@@ -52,8 +60,25 @@ abstract class RunningPlatform {
     @Autowired
     JdbcTemplate jdbc;
 
-    HttpProbe http() {
+    /** Signs the class's ADMIN in before a test counts anything: registering stores events too. */
+    @BeforeEach
+    void signInTheAdmin() {
+        admin();
+    }
+
+    /** A client without a token. */
+    HttpProbe anonymous() {
         return new HttpProbe(port);
+    }
+
+    /** The ADMIN of this test class's organization. */
+    TestAccounts.Session admin() {
+        return ADMINS.computeIfAbsent(getClass(), type -> TestAccounts.registerOrganization(anonymous()));
+    }
+
+    /** A client acting as the ADMIN of this test class's organization. */
+    HttpProbe http() {
+        return admin().http();
     }
 
     /** Every event in the store; a refused command must leave it unchanged. */
@@ -89,7 +114,9 @@ abstract class RunningPlatform {
     }
 
     String createDisplay() {
-        return http().post("/api/displays", "{\"name\":\"Display " + UUID.randomUUID() + "\"}").json().get("displayId").asText();
+        HttpProbe.Answer answer = http().post("/api/displays", "{\"name\":\"Display " + UUID.randomUUID() + "\"}");
+        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(201);
+        return answer.json().get("displayId").asText();
     }
 
     JsonNode awaitManifest(String displayId, Predicate<JsonNode> until) {
