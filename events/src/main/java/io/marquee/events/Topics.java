@@ -1,5 +1,7 @@
 package io.marquee.events;
 
+import java.time.Duration;
+
 import java.util.List;
 
 /** The registry of Marquee's topics: name, key and value in one place, never as repeated literals. */
@@ -17,10 +19,27 @@ public final class Topics {
     public static final Topic DISPLAY_MANIFESTS = new Topic(
             "marquee.display-manifests", "display id", "DisplayManifest JSON, or a tombstone", true);
 
+    /** Each display's current token generation and whether it is decommissioned: players' authorization. */
+    public static final Topic DISPLAY_ACCESS = new Topic(
+            "marquee.display-access", "display id", "DisplayAccess JSON", true);
+
+    /** How far the projections have applied each organization's events. */
+    public static final Topic PROJECTION_WATERMARKS = new Topic(
+            "marquee.projection-watermarks", "organization id", "ProjectionWatermark JSON", true);
+
+    /** Heartbeats of players: high volume, kept for a month. */
+    public static final Topic DISPLAY_HEARTBEATS = new Topic(
+            "marquee.display-heartbeats", "display id", "HeartbeatReceived JSON", false, Duration.ofDays(30));
+
+    /** Proof of play batches: kept for a year, the horizon of play reports. */
+    public static final Topic PROOF_OF_PLAY = new Topic(
+            "marquee.proof-of-play", "display id", "PlaysReported JSON", false, Duration.ofDays(366));
+
     private Topics() {
     }
 
     public static List<Topic> all() {
-        return List.of(EVENTS, EVENTS_DEAD_LETTER, DISPLAY_MANIFESTS);
+        return List.of(EVENTS, EVENTS_DEAD_LETTER, DISPLAY_MANIFESTS, DISPLAY_ACCESS, PROJECTION_WATERMARKS,
+                DISPLAY_HEARTBEATS, PROOF_OF_PLAY);
     }
 }

@@ -31,7 +31,8 @@ public class MarqueeTopics {
         if (topic.compacted()) {
             builder.compact().config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
         } else {
-            builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1");
+            builder.config(TopicConfig.RETENTION_MS_CONFIG,
+                    topic.retention() == null ? "-1" : Long.toString(topic.retention().toMillis()));
         }
         if (kafka.replicationFactor() > 1) {
             builder.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
