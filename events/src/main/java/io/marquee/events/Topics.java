@@ -35,11 +35,15 @@ public final class Topics {
     public static final Topic PROOF_OF_PLAY = new Topic(
             "marquee.proof-of-play", "display id", "PlaysReported JSON", false, Duration.ofDays(366));
 
+    /** Telemetry records (heartbeats, proof of play) that the projections could not read, with the reason in headers. */
+    public static final Topic TELEMETRY_DEAD_LETTER = new Topic(
+            "marquee.telemetry.dlt", "the original key", "the original bytes", false, Duration.ofDays(30));
+
     private Topics() {
     }
 
     public static List<Topic> all() {
         return List.of(EVENTS, EVENTS_DEAD_LETTER, DISPLAY_MANIFESTS, DISPLAY_ACCESS, PROJECTION_WATERMARKS,
-                DISPLAY_HEARTBEATS, PROOF_OF_PLAY);
+                DISPLAY_HEARTBEATS, PROOF_OF_PLAY, TELEMETRY_DEAD_LETTER);
     }
 }

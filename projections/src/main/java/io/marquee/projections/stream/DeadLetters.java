@@ -1,5 +1,6 @@
 package io.marquee.projections.stream;
 
+import io.marquee.events.Topic;
 import io.marquee.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,14 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Parks a poison record on the dead-letter topic, unchanged, with where it came from and why, so that
- * the partition keeps flowing and nothing is silently dropped.
+ * Parks a poison record on a dead-letter topic, unchanged, with where it came from and why, so that
+ * the partition keeps flowing and nothing is silently dropped. Domain events go to
+ * {@code marquee.events.dlt}; the telemetry listeners pass their own topic.
  */
 @Component
-class DeadLetters {
+public class DeadLetters {
 
-    static final String REASON = "marquee.dlt.reason";
-    static final String ORIGIN = "marquee.dlt.origin";
+    /** Header naming why the record could not be read. */
+    public static final String REASON = "marquee.dlt.reason";
+    /** Header naming where the record came from, {@code topic-partition@offset}. */
+    public static final String ORIGIN = "marquee.dlt.origin";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
@@ -31,12 +35,17 @@ class DeadLetters {
     }
 
     void park(ConsumerRecord<String, byte[]> poison, String reason) {
+        park(poison, reason, Topics.EVENTS_DEAD_LETTER);
+    }
+
+    /** Sends the record unchanged to {@code deadLetterTopic} and waits until the broker has it. */
+    public void park(ConsumerRecord<String, byte[]> poison, String reason, Topic deadLetterTopic) {
         String origin = poison.topic() + "-" + poison.partition() + "@" + poison.offset();
         log.warn("Dead-lettering {}: {}", origin, reason);
         var headers = new RecordHeaders();
         headers.add(REASON, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(ORIGIN, origin.getBytes(StandardCharsets.UTF_8));
-        var record = new ProducerRecord<>(Topics.EVENTS_DEAD_LETTER.name(), null, poison.key(), poison.value(), headers);
+        var record = new ProducerRecord<>(deadLetterTopic.name(), null, poison.key(), poison.value(), headers);
         try {
             kafka.send(record).get();
         } catch (InterruptedException e) {

@@ -12,11 +12,15 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import javax.sql.DataSource;
 
-/** The projections' schema and their Kafka consumer: batches, committed after each applied batch. */
+/**
+ * The projections' schema and their Kafka consumers: batches, committed after each applied batch.
+ * The telemetry listeners use the same container factory ({@link #LISTENER_FACTORY}).
+ */
 @Configuration(proxyBeanMethods = false)
-class ProjectionsConfiguration {
+public class ProjectionsConfiguration {
 
-    static final String LISTENER_FACTORY = "projectionsListenerFactory";
+    /** Bean name of the batch listener container factory every projection listener uses. */
+    public static final String LISTENER_FACTORY = "projectionsListenerFactory";
 
     @Bean
     FlywayMigrationInitializer projectionsSchema(DataSource dataSource) {
