@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -100,6 +102,38 @@ class PlayerBrowserIT extends SharedPlatform {
         proxy.up();
         awaitImage("green.png", Duration.ofSeconds(10));
         assertThat(body("data-connection")).isNotEqualTo("offline");
+    }
+
+    @ParameterizedTest(name = "{0} in {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2026-01-05T15:00:00Z | America/New_York | day
+            2026-01-05T13:30:00Z | America/New_York | early
+            2026-01-05T23:30:00Z | America/New_York | default
+            2026-02-05T15:00:00Z | America/New_York | early
+            2026-01-02T23:30:00Z | Europe/Paris     | night
+            2026-01-03T23:30:00Z | Europe/Paris     | default
+            """)
+    void the_schedule_is_evaluated_in_the_displays_timezone(String instant, String timezone, String expected) {
+        // given a schedule: a January daytime entry (priority 5) over an every-day 08:00-18:00 one
+        // (priority 2), and an overnight Friday 22:00-02:00 entry (priority 9)
+        browser.get(proxy.base() + "/player");
+        String manifest = """
+                {"timezone":"%s","defaultPlaylist":{"playlistId":"default"},"schedule":[
+                 {"daysOfWeek":["FRIDAY"],"startTime":"22:00:00","endTime":"02:00:00","priority":9,"playlist":{"playlistId":"night"}},
+                 {"daysOfWeek":[],"startTime":"09:00","endTime":"17:30:00","startDate":"2026-01-01","endDate":"2026-01-31",
+                  "priority":5,"playlist":{"playlistId":"day"}},
+                 {"daysOfWeek":[],"startTime":"08:00:00","endTime":"18:00:00","priority":2,"playlist":{"playlistId":"early"}}]}"""
+                .formatted(timezone);
+
+        // when the player's own schedule module picks the playlist at that instant
+        Object chosen = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/player/schedule.js').then(schedule =>
+                    done(schedule.activePlaylist(JSON.parse(arguments[0]), new Date(arguments[1])).playlistId));""",
+                manifest, instant);
+
+        // then
+        assertThat(chosen).isEqualTo(expected);
     }
 
     /** A playlist of the loopback images of these colours, each shown for the given seconds. */
