@@ -30,7 +30,7 @@ class DeviceTokenTest {
         // then
         Jwt jwt = NimbusJwtDecoder.withPublicKey(KEYS.publicKey()).build().decode(token.secret());
         assertThat(jwt.getHeaders()).containsEntry("alg", "RS256").containsEntry("kid", KEYS.keyId());
-        assertThat(jwt.getIssuer()).hasToString("marquee");
+        assertThat(jwt.getClaimAsString("iss")).isEqualTo("marquee");
         assertThat(jwt.getSubject()).isEqualTo(DISPLAY.toString());
         assertThat(jwt.getClaimAsString("org")).isEqualTo(ORG.toString());
         assertThat(jwt.<Number>getClaim("gen").longValue()).isEqualTo(3);
