@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How far the projections have applied each organization's events, from the watermark topic, and the
  * reads waiting for a position: each waiter is completed by the tailer thread when its organization's
- * watermark reaches it. A watermark never goes backwards.
+ * watermark reaches it. A watermark never goes backwards. {@code advanced} is touched by the tailer
+ * thread only.
  */
 @Component
 class WatermarkView implements TopicSink {
@@ -35,6 +38,7 @@ class WatermarkView implements TopicSink {
     private final Map<UUID, Long> watermarks = new ConcurrentHashMap<>();
     private final Map<UUID, List<Waiter>> waiters = new ConcurrentHashMap<>();
     private final ObjectMapper json = MarqueeJson.newMapper();
+    private final Set<UUID> advanced = new HashSet<>();
 
     @Override
     public Topic topic() {
@@ -58,11 +62,21 @@ class WatermarkView implements TopicSink {
         try {
             ProjectionWatermark watermark = json.readValue(value, ProjectionWatermark.class);
             UUID organization = watermark.organizationId().value();
-            long position = watermarks.merge(organization, watermark.position(), Math::max);
-            releaseUpTo(organization, position);
+            watermarks.merge(organization, watermark.position(), Math::max);
+            advanced.add(organization);
         } catch (IOException | RuntimeException e) {
             log.warn("Ignoring an unreadable watermark for organization {}", key, e);
         }
+    }
+
+    /**
+     * Releases the reads waiting for the watermarks this poll advanced, once the poll's manifests are in
+     * too: a manifest is acknowledged on Kafka before its batch's watermark is even sent.
+     */
+    @Override
+    public void afterPoll() {
+        advanced.forEach(organization -> releaseUpTo(organization, of(organization)));
+        advanced.clear();
     }
 
     /** A future completed once the organization's watermark reaches {@code position}; never times out itself. */

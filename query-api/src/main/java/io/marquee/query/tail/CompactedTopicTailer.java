@@ -111,6 +111,7 @@ public class CompactedTopicTailer implements SmartLifecycle {
             for (ConsumerRecord<String, byte[]> record : kafka.poll(pollTimeout)) {
                 sinks.get(record.topic()).accept(record.key(), record.value());
             }
+            sinks.values().forEach(TopicSink::afterPoll);
             if (!caughtUp && endAtStart.entrySet().stream()
                     .allMatch(end -> kafka.position(end.getKey()) >= end.getValue())) {
                 caughtUp = true;

@@ -12,6 +12,13 @@ public interface TopicSink {
 
     void accept(String key, byte[] value);
 
+    /**
+     * Called after every record of one poll has been accepted by every sink: what depends on several
+     * topics (a read waiting for a watermark, then reading a manifest) is released only here.
+     */
+    default void afterPoll() {
+    }
+
     /** How many keys it holds, for the health details. */
     int size();
 }
