@@ -1,5 +1,6 @@
 package io.marquee.standalone;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,7 +13,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A thousand players of one display hold a manifest stream open on one instance, and every one of them
  * receives the next version. Streams are async responses: this needs no thread per connection.
+ * About 30 s here on top of the context start, so it runs only with {@code -Pheavy}.
  */
+@Tag("heavy")
 class ManifestStreamFanOutIT extends PlayerPlatform {
 
     private static final int CLIENTS = 1_000;
