@@ -27,7 +27,7 @@ class DeviceTokenIT extends DisplayPlatform {
         // then
         assertThat(display.answer().status()).isEqualTo(201);
         assertThat(display.answer().header("Cache-Control")).contains("no-store");
-        assertThat(display.deviceToken()).matches("mqd_[A-Za-z0-9_-]{43}");
+        assertThat(display.deviceToken()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
         assertThat(tokenRow(display.displayId())).containsExactly(1L, sha256Hex(display.deviceToken()));
     }
 
@@ -64,7 +64,7 @@ class DeviceTokenIT extends DisplayPlatform {
         assertThat(rotated.status()).isEqualTo(201);
         assertThat(rotated.header("Cache-Control")).contains("no-store");
         String newToken = rotated.json().get("deviceToken").asText();
-        assertThat(newToken).matches("mqd_[A-Za-z0-9_-]{43}").isNotEqualTo(display.deviceToken());
+        assertThat(newToken).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+").isNotEqualTo(display.deviceToken());
         assertThat(tokenRow(display.displayId())).containsExactly(2L, sha256Hex(newToken));
         assertThat(tokenRowsWithHashOf(display.deviceToken())).isZero();
     }

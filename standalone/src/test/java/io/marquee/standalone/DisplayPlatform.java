@@ -72,7 +72,7 @@ abstract class DisplayPlatform extends SharedPlatform {
     /** How a token or its hash could show up in text: the token, its hash in hex, base64 and base64url. */
     static List<String> tracesOf(String token) {
         byte[] hash = sha256(token);
-        return List.of(token, token.substring("mqd_".length()), HexFormat.of().formatHex(hash),
+        return List.of(token, token.substring(token.lastIndexOf('.') + 1), HexFormat.of().formatHex(hash),
                 Base64.getEncoder().encodeToString(hash), Base64.getUrlEncoder().withoutPadding().encodeToString(hash));
     }
 

@@ -27,6 +27,8 @@ class PlayerBrowserIT extends SharedPlatform {
     private LoopbackContent content;
     private LoopbackProxy proxy;
     private ChromeDriver browser;
+    /** The device token of the display the player shows: what a real screen uses. */
+    private String deviceToken;
 
     @BeforeEach
     void startBrowserAndLoopbackServers() {
@@ -52,7 +54,9 @@ class PlayerBrowserIT extends SharedPlatform {
     @Test
     void the_screen_changes_when_the_display_gets_another_playlist() {
         // given a display playing a red image
-        String displayId = createDisplay();
+        HttpProbe.Answer created = http().post("/api/displays", "{\"name\":\"Browser screen\"}");
+        String displayId = created.json().get("displayId").asText();
+        deviceToken = created.json().get("deviceToken").asText();
         String red = playlist(5, "red");
         String blue = playlist(5, "blue");
         assign(displayId, red);
@@ -77,7 +81,9 @@ class PlayerBrowserIT extends SharedPlatform {
     @Test
     void the_player_keeps_playing_while_the_server_is_unreachable_and_picks_up_changes_when_it_returns() {
         // given a display rotating a red and a blue image every second
-        String displayId = createDisplay();
+        HttpProbe.Answer created = http().post("/api/displays", "{\"name\":\"Browser screen\"}");
+        String displayId = created.json().get("displayId").asText();
+        deviceToken = created.json().get("deviceToken").asText();
         String rotation = playlist(1, "red", "blue");
         String green = playlist(1, "green");
         assign(displayId, rotation);
@@ -154,7 +160,8 @@ class PlayerBrowserIT extends SharedPlatform {
     }
 
     private void openPlayer(String displayId) {
-        browser.get(proxy.base() + "/player?display=" + displayId + "&token=" + admin().token() + "&status=1");
+        // the player authenticates as the display itself, with the device token shown at creation
+        browser.get(proxy.base() + "/player?display=" + displayId + "&token=" + deviceToken + "&status=1");
     }
 
     private void awaitImage(String file, Duration within) {

@@ -52,6 +52,8 @@ abstract class SharedPlatform {
         registry.add("marquee.db.username", runtime::username);
         registry.add("marquee.db.password", runtime::password);
         registry.add("marquee.security.jwt.key-directory", () -> runtime.dataDir().resolve("keys").toString());
+        // manifest streams send their keep-alive comment often enough for a test to see one
+        registry.add("marquee.query.stream.heartbeat-interval", () -> "1s");
     }
 
     @LocalServerPort

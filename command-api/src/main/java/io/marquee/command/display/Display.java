@@ -73,6 +73,10 @@ class Display {
     @CommandHandler
     void handle(RotateDeviceTokenCommand command, DeviceTokenStore tokens) {
         requireActiveAndOwnedBy(command.organizationId());
+        if (command.generation() != tokenGeneration + 1) {
+            throw RuleViolationException.conflict("device-token-generation",
+                    "The device token of display " + displayId + " was rotated at the same time; rotate it again.");
+        }
         issueNextToken(command.tokenHash(), tokens);
     }
 

@@ -1,6 +1,8 @@
 package io.marquee.command.display;
 
 import io.marquee.command.display.token.DeviceToken;
+import io.marquee.command.display.token.DeviceTokenStore;
+import io.marquee.command.display.token.DeviceTokenIssuer;
 import io.marquee.command.web.Caller;
 import io.marquee.command.web.CallerResolver;
 import io.marquee.command.web.CommandSender;
@@ -61,17 +63,22 @@ class DisplayCommandController {
 
     private final CallerResolver callers;
     private final CommandSender sender;
+    private final DeviceTokenIssuer deviceTokens;
+    private final DeviceTokenStore tokenStore;
 
-    DisplayCommandController(CallerResolver callers, CommandSender sender) {
+    DisplayCommandController(CallerResolver callers, CommandSender sender, DeviceTokenIssuer deviceTokens,
+                             DeviceTokenStore tokenStore) {
         this.callers = callers;
         this.sender = sender;
+        this.deviceTokens = deviceTokens;
+        this.tokenStore = tokenStore;
     }
 
     @PostMapping
     ResponseEntity<RegisterDisplayResponse> register(@Valid @RequestBody RegisterDisplayRequest request) {
         Caller caller = callers.current();
         DisplayId displayId = DisplayId.random();
-        DeviceToken token = DeviceToken.generate();
+        DeviceToken token = deviceTokens.issue(displayId, caller.organizationId(), 1);
         HttpHeaders headers = sender.send(caller, new RegisterDisplayCommand(displayId, caller.organizationId(),
                 request.name(), request.location(), request.timezone(), request.tags(), token.hash()), displayId);
         headers.setLocation(URI.create("/api/displays/" + displayId));
@@ -93,9 +100,11 @@ class DisplayCommandController {
     ResponseEntity<DeviceTokenResponse> rotateDeviceToken(@PathVariable UUID displayId) {
         Caller caller = callers.current();
         DisplayId display = new DisplayId(displayId);
-        DeviceToken token = DeviceToken.generate();
+        // signed for the next generation; the aggregate refuses it if another rotation took that one
+        long generation = tokenStore.generationOf(display) + 1;
+        DeviceToken token = deviceTokens.issue(display, caller.organizationId(), generation);
         HttpHeaders headers = sender.send(caller,
-                new RotateDeviceTokenCommand(display, caller.organizationId(), token.hash()), display);
+                new RotateDeviceTokenCommand(display, caller.organizationId(), generation, token.hash()), display);
         headers.setCacheControl(CacheControl.noStore());
         return new ResponseEntity<>(new DeviceTokenResponse(token.secret()), headers, HttpStatus.CREATED);
     }

@@ -1,21 +1,11 @@
 package io.marquee.command.security;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.marquee.command.account.Credentials;
-import io.marquee.infra.security.JwtKeyMaterial;
 import io.marquee.infra.security.JwtProperties;
 import io.marquee.infra.security.MarqueeClaims;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,18 +27,12 @@ class AccessTokens {
         }
     }
 
-    private final JwtEncoder encoder;
-    private final String keyId;
+    private final JwtSigner signer;
     private final JwtProperties settings;
     private final Clock clock = Clock.systemUTC();
 
-    AccessTokens(JwtKeyMaterial keys, JwtProperties settings) {
-        RSAPrivateKey privateKey = keys.privateKey().orElseThrow(() -> new IllegalStateException(
-                "command-api signs access tokens and needs the private key: point marquee.security.jwt.key-directory "
-                        + "at a directory holding jwt-private.pem, or at an empty one to generate a pair"));
-        RSAKey jwk = new RSAKey.Builder(keys.publicKey()).privateKey(privateKey).keyID(keys.keyId()).build();
-        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
-        this.keyId = keys.keyId();
+    AccessTokens(JwtSigner signer, JwtProperties settings) {
+        this.signer = signer;
         this.settings = settings;
     }
 
@@ -64,8 +48,6 @@ class AccessTokens {
                 .claim(MarqueeClaims.ROLE, account.role().name())
                 .claim(MarqueeClaims.DISPLAY_NAME, account.displayName())
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).type("JWT").build();
-        return new AccessToken(encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue(),
-                settings.accessTokenTtl());
+        return new AccessToken(signer.sign(claims), settings.accessTokenTtl());
     }
 }

@@ -1,6 +1,5 @@
 package io.marquee.command.display;
 
-import io.marquee.command.display.token.DeviceToken;
 import io.marquee.command.display.token.DeviceTokenHash;
 import io.marquee.command.playlist.PlaylistLookup;
 import io.marquee.events.display.DeviceTokenIssuedEvent;
@@ -12,12 +11,14 @@ import io.marquee.events.ids.PlaylistId;
 import io.marquee.events.ids.ScheduleEntryId;
 import io.marquee.infra.web.NotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import io.marquee.infra.web.RuleViolationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.UUID;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ class DisplayLifecycleTest {
     static final OrganizationId OTHER_ORG = OrganizationId.random();
     static final DisplayId DISPLAY = DisplayId.random();
     static final PlaylistId PLAYLIST = PlaylistId.random();
-    static final DeviceTokenHash TOKEN = DeviceToken.generate().hash();
+    static final DeviceTokenHash TOKEN = DeviceTokenHash.of(UUID.randomUUID().toString());
 
     final Map<PlaylistId, PlaylistLookup.Entry> playlists = new HashMap<>();
     final InMemoryDeviceTokens tokens = new InMemoryDeviceTokens();
@@ -56,16 +57,24 @@ class DisplayLifecycleTest {
     @Test
     void rotating_issues_the_next_generation() {
         fixture.given(registered(), new DeviceTokenIssuedEvent(DISPLAY, ORG, 1))
-                .when(new RotateDeviceTokenCommand(DISPLAY, ORG, DeviceToken.generate().hash()))
+                .when(new RotateDeviceTokenCommand(DISPLAY, ORG, 2, DeviceTokenHash.of(UUID.randomUUID().toString())))
                 .expectEvents(new DeviceTokenIssuedEvent(DISPLAY, ORG, 2));
     }
 
     @Test
+    void a_token_signed_for_a_generation_already_taken_is_a_conflict() {
+        fixture.given(registered(), new DeviceTokenIssuedEvent(DISPLAY, ORG, 1), new DeviceTokenIssuedEvent(DISPLAY, ORG, 2))
+                .when(new RotateDeviceTokenCommand(DISPLAY, ORG, 2, DeviceTokenHash.of(UUID.randomUUID().toString())))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void rotating_replaces_the_stored_hash() {
-        DeviceTokenHash next = DeviceToken.generate().hash();
+        DeviceTokenHash next = DeviceTokenHash.of(UUID.randomUUID().toString());
         tokens.replace(DISPLAY, ORG, 1, TOKEN);
         fixture.given(registered(), new DeviceTokenIssuedEvent(DISPLAY, ORG, 1))
-                .when(new RotateDeviceTokenCommand(DISPLAY, ORG, next))
+                .when(new RotateDeviceTokenCommand(DISPLAY, ORG, 2, next))
                 .expectSuccessfulHandlerExecution();
         assertThat(tokens.of(DISPLAY)).contains(new InMemoryDeviceTokens.Row(ORG, 2, next));
     }
@@ -91,7 +100,7 @@ class DisplayLifecycleTest {
     static Stream<Arguments> changes() {
         return Stream.of(
                 change("update", org -> new UpdateDisplayCommand(DISPLAY, org, "Renamed", null, null, null)),
-                change("rotate token", org -> new RotateDeviceTokenCommand(DISPLAY, org, DeviceToken.generate().hash())),
+                change("rotate token", org -> new RotateDeviceTokenCommand(DISPLAY, org, 2, DeviceTokenHash.of(UUID.randomUUID().toString()))),
                 change("assign", org -> new AssignPlaylistCommand(DISPLAY, org, PLAYLIST)),
                 change("unassign", org -> new UnassignPlaylistCommand(DISPLAY, org)),
                 change("add schedule entry", org -> new AddScheduleEntryCommand(DISPLAY, org, ScheduleEntryId.random(),

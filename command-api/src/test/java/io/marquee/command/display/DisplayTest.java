@@ -1,6 +1,5 @@
 package io.marquee.command.display;
 
-import io.marquee.command.display.token.DeviceToken;
 import io.marquee.command.display.token.DeviceTokenHash;
 import io.marquee.command.playlist.PlaylistLookup;
 import io.marquee.events.display.DeviceTokenIssuedEvent;
@@ -16,6 +15,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +32,7 @@ class DisplayTest {
     static final OrganizationId OTHER_ORG = OrganizationId.random();
     static final DisplayId DISPLAY = DisplayId.random();
     static final PlaylistId PLAYLIST = PlaylistId.random();
-    static final DeviceTokenHash TOKEN = DeviceToken.generate().hash();
+    static final DeviceTokenHash TOKEN = DeviceTokenHash.of(UUID.randomUUID().toString());
 
     final Map<PlaylistId, PlaylistLookup.Entry> playlists = new HashMap<>();
     final InMemoryDeviceTokens tokens = new InMemoryDeviceTokens();

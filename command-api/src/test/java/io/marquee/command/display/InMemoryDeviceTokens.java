@@ -23,6 +23,11 @@ final class InMemoryDeviceTokens implements DeviceTokenStore {
     }
 
     @Override
+    public long generationOf(DisplayId displayId) {
+        return of(displayId).map(Row::generation).orElse(0L);
+    }
+
+    @Override
     public void revoke(DisplayId displayId) {
         rows.remove(displayId);
     }

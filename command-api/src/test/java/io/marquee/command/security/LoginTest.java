@@ -55,7 +55,7 @@ class LoginTest {
         credentials.remove(EVE);
         JwtProperties settings = new JwtProperties(null, null, "marquee", Duration.ofMinutes(15));
         login = new Login(credentials, hasher, new LoginThrottle(new LoginProperties(5, 30, Duration.ofMinutes(15))),
-                new AccessTokens(keys, settings));
+                new AccessTokens(new JwtSigner(keys), settings));
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -27,8 +27,6 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import jakarta.servlet.DispatcherType;
 
-import java.time.Instant;
-import java.util.Objects;
 
 /**
  * The one security filter chain of a Marquee process: stateless, bearer tokens verified with the RSA
@@ -54,10 +52,13 @@ public class MarqueeSecurityAutoConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.publicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        // The default validators accept a token without "exp"; Marquee's tokens always expire.
+        // The default validators accept a token without "exp"; a user's token always expires. A device
+        // token does not: it is revoked by its generation (see AuthenticatedDevice).
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull)));
+                jwt -> jwt.getExpiresAt() != null || AuthenticatedDevice.isDeviceToken(jwt)
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no expiry", null))));
         return decoder;
     }
 
@@ -88,7 +89,8 @@ public class MarqueeSecurityAutoConfiguration {
         for (SecurityRules contribution : rules.orderedStream().toList()) {
             contribution.contributeTo(http);
         }
-        http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+        // Device tokens open only what a rule grants them explicitly (MarqueeAuthorization.device()).
+        http.authorizeHttpRequests(requests -> requests.anyRequest().access(MarqueeAuthorization.user()));
         return http.build();
     }
 }

@@ -45,6 +45,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(InvalidFieldsException.class)
+    ProblemDetail invalidFields(InvalidFieldsException e) {
+        return validation(e.errors());
+    }
+
+    @ExceptionHandler(TooManyItemsException.class)
+    ResponseEntity<ProblemDetail> tooManyItems(TooManyItemsException e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-many-items", "Too many items", e.getMessage()));
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected failure while handling a request", e);

@@ -65,7 +65,7 @@ class JwtVerificationTest {
     void a_token_signed_with_the_private_key_verifies_with_the_public_key_alone() {
         Jwt jwt = verifyOnly.decode(sign(signer, claims -> claims));
 
-        CallerAuthentication authentication = new CallerAuthenticationConverter().convert(jwt);
+        CallerAuthentication authentication = (CallerAuthentication) new CallerAuthenticationConverter().convert(jwt);
 
         assertThat(authentication.getPrincipal())
                 .isEqualTo(new AuthenticatedCaller(USER, ORG, Role.EDITOR, "Eve Editor"));
@@ -100,6 +100,30 @@ class JwtVerificationTest {
     @Test
     void a_valid_token_that_names_no_role_is_not_a_caller() {
         Jwt jwt = verifyOnly.decode(sign(signer, claims -> claims.claim(MarqueeClaims.ROLE, "OWNER")));
+        assertThatThrownBy(() -> new CallerAuthenticationConverter().convert(jwt))
+                .isInstanceOf(InvalidBearerTokenException.class);
+    }
+
+    @Test
+    void a_device_token_without_expiry_is_a_device() {
+        // given a device token: typ=device, sub=display id, gen, no exp
+        Jwt jwt = verifyOnly.decode(sign(signer, claims -> claims.subject(USER.toString())
+                .claim(MarqueeClaims.TOKEN_TYPE, MarqueeClaims.DEVICE).claim(MarqueeClaims.GENERATION, 4)
+                .claims(all -> { all.remove("exp"); all.remove("role"); all.remove("name"); })));
+
+        // when
+        var authentication = new CallerAuthenticationConverter().convert(jwt);
+
+        // then
+        assertThat(authentication).isInstanceOf(DeviceAuthentication.class);
+        assertThat(authentication.getPrincipal()).isEqualTo(new AuthenticatedDevice(
+                io.marquee.events.ids.DisplayId.of(USER.toString()), ORG, 4));
+        assertThat(authentication.getAuthorities()).extracting(Object::toString).containsExactly("DEVICE");
+    }
+
+    @Test
+    void a_device_token_without_a_generation_is_invalid() {
+        Jwt jwt = verifyOnly.decode(sign(signer, claims -> claims.claim(MarqueeClaims.TOKEN_TYPE, MarqueeClaims.DEVICE)));
         assertThatThrownBy(() -> new CallerAuthenticationConverter().convert(jwt))
                 .isInstanceOf(InvalidBearerTokenException.class);
     }

@@ -1,6 +1,8 @@
 package io.marquee.projections.stream;
 
+import io.marquee.events.EventEnvelope;
 import io.marquee.events.ids.DisplayId;
+import io.marquee.projections.BatchFollower;
 import io.marquee.projections.Projector;
 import io.marquee.projections.manifest.ManifestRefresher;
 import org.springframework.stereotype.Component;
@@ -11,19 +13,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Applies a batch of events to every read model and refreshes the manifests they touched, all in one
- * transaction: a batch is applied whole or not at all, and each affected manifest is rebuilt once.
+ * Applies a batch of events to every read model, refreshes the manifests they touched and lets every
+ * {@link BatchFollower} publish (access states, then watermarks), all in one transaction: a batch is
+ * applied whole or not at all, and each affected manifest is rebuilt once.
  */
 @Component
 class BatchApplier {
 
     private final List<Projector> projectors;
     private final ManifestRefresher manifests;
+    private final List<BatchFollower> followers;
     private final TransactionTemplate transaction;
 
-    BatchApplier(List<Projector> projectors, ManifestRefresher manifests, TransactionTemplate transaction) {
+    BatchApplier(List<Projector> projectors, ManifestRefresher manifests, List<BatchFollower> followers,
+                 TransactionTemplate transaction) {
         this.projectors = projectors;
         this.manifests = manifests;
+        this.followers = followers;
         this.transaction = transaction;
     }
 
@@ -39,6 +45,8 @@ class BatchApplier {
                 }
             }
             manifests.refresh(affected);
+            List<EventEnvelope> envelopes = events.stream().map(ReadEvent::envelope).toList();
+            followers.forEach(follower -> follower.follow(envelopes));
         });
     }
 }

@@ -1,5 +1,6 @@
 package io.marquee.query.admin;
 
+import io.marquee.infra.security.MarqueeAuthorization;
 import io.marquee.infra.security.SecurityRules;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -25,7 +26,7 @@ class AdminSecurityRules implements SecurityRules {
         var matchers = PathPatternRequestMatcher.withDefaults();
         http.authorizeHttpRequests(requests -> {
             for (String path : PATHS) {
-                requests.requestMatchers(matchers.matcher(HttpMethod.GET, path)).authenticated();
+                requests.requestMatchers(matchers.matcher(HttpMethod.GET, path)).access(MarqueeAuthorization.user());
             }
         });
     }

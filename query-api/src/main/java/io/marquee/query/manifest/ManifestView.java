@@ -3,6 +3,9 @@ package io.marquee.query.manifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.events.MarqueeJson;
+import io.marquee.events.Topic;
+import io.marquee.events.Topics;
+import io.marquee.query.tail.TopicSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,26 +22,39 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every display's latest manifest, in memory. Written by one thread (the topic tailer), read by
  * many request threads without locks. A manifest never goes backwards: an older version that arrives
- * late (a re-publish) is ignored.
+ * late (a re-publish) is ignored. A {@link ManifestListener} hears of every new version as it arrives.
  */
 @Component
-public class ManifestView {
+public class ManifestView implements TopicSink {
 
     private static final Logger log = LoggerFactory.getLogger(ManifestView.class);
 
     private final Map<UUID, ServedManifest> manifests = new ConcurrentHashMap<>();
     private final ObjectMapper json = MarqueeJson.newMapper();
+    private volatile ManifestListener listener = ManifestListener.NONE;
+
+    /** Who hears of every new manifest version and tombstone (the open streams). */
+    void listen(ManifestListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public Topic topic() {
+        return Topics.DISPLAY_MANIFESTS;
+    }
 
     Optional<ServedManifest> find(UUID displayId) {
         return Optional.ofNullable(manifests.get(displayId));
     }
 
+    @Override
     public int size() {
         return manifests.size();
     }
 
     /** Takes in one record of the manifest topic; a null body is a tombstone. */
-    void accept(String key, byte[] body) {
+    @Override
+    public void accept(String key, byte[] body) {
         UUID displayId;
         try {
             displayId = UUID.fromString(key);
@@ -48,6 +64,7 @@ public class ManifestView {
         }
         if (body == null) {
             manifests.remove(displayId);
+            listener.removed(displayId);
             return;
         }
         try {
@@ -56,8 +73,11 @@ public class ManifestView {
             ServedManifest served = new ServedManifest(displayId,
                     UUID.fromString(manifest.path("organizationId").asText()),
                     version, manifest.path("position").asLong(), body, etag(version, body));
-            manifests.merge(displayId, served, (current, incoming) ->
-                    incoming.version() >= current.version() ? incoming : current);
+            ServedManifest current = manifests.merge(displayId, served, (old, incoming) ->
+                    incoming.version() >= old.version() ? incoming : old);
+            if (current == served) {
+                listener.changed(served);
+            }
         } catch (IOException | IllegalArgumentException e) {
             log.warn("Ignoring an unreadable manifest for display {}", displayId, e);
         }

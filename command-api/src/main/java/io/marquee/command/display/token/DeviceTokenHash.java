@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
- * The SHA-256 of a device token's text (UTF-8): all that is stored of it. A token carries 256 random
- * bits, so a fast unsalted hash is enough; a slow password hash would only slow down verification.
+ * The SHA-256 of a device token's text (UTF-8): all that is stored of it. A token is a signed JWT with a random
+ * {@code jti} (122 random bits), so a fast unsalted hash is enough; a slow password hash would only slow down verification.
  * {@link #toString()} never shows it: a hash is not for events or logs either.
  */
 public final class DeviceTokenHash {

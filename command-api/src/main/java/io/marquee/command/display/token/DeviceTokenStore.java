@@ -12,6 +12,9 @@ public interface DeviceTokenStore {
     /** Makes {@code hash} the display's only valid token; any earlier one stops working. */
     void replace(DisplayId displayId, OrganizationId organizationId, long generation, DeviceTokenHash hash);
 
+    /** The generation of the display's valid token; 0 when it has none. */
+    long generationOf(DisplayId displayId);
+
     /** The display has no valid token any more. */
     void revoke(DisplayId displayId);
 }

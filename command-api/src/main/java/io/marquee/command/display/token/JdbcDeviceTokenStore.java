@@ -33,6 +33,13 @@ class JdbcDeviceTokenStore implements DeviceTokenStore {
     }
 
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public long generationOf(DisplayId displayId) {
+        return jdbc.query("SELECT generation FROM command_device_token WHERE display_id = ?",
+                (rs, row) -> rs.getLong(1), displayId.value()).stream().findFirst().orElse(0L);
+    }
+
+    @Override
     public void revoke(DisplayId displayId) {
         jdbc.update("DELETE FROM command_device_token WHERE display_id = ?", displayId.value());
     }

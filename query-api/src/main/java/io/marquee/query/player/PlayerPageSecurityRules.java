@@ -1,4 +1,4 @@
-package io.marquee.query.manifest;
+package io.marquee.query.player;
 
 import io.marquee.infra.security.SecurityRules;
 import org.springframework.core.annotation.Order;
@@ -8,17 +8,18 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.stereotype.Component;
 
 /**
- * The manifest needs a valid user token of any role; the controller then hides other organizations'
- * displays. Verification uses the public key only, so this role never needs the signing key.
+ * The player page and its script are public: a screen loads them before it has presented any token,
+ * and they contain nothing secret. The data they fetch stays behind the manifest endpoints' rules.
  */
 @Component
 @Order(SecurityRules.READ_SIDE_ORDER)
-class ManifestSecurityRules implements SecurityRules {
+class PlayerPageSecurityRules implements SecurityRules {
 
     @Override
     public void contributeTo(HttpSecurity http) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers(PathPatternRequestMatcher.withDefaults()
-                        .matcher(HttpMethod.GET, "/api/displays/{displayId}/manifest")).authenticated());
+                .requestMatchers(paths.matcher(HttpMethod.GET, "/player"),
+                        paths.matcher(HttpMethod.GET, "/player/**")).permitAll());
     }
 }

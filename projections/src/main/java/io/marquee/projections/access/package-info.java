@@ -1,0 +1,2 @@
+/** Players' access state (token generation, decommissioned) for the read side's token checks. */
+package io.marquee.projections.access;

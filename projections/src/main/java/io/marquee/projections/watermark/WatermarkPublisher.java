@@ -1,0 +1,54 @@
+package io.marquee.projections.watermark;
+
+import io.marquee.events.EventEnvelope;
+import io.marquee.events.Topics;
+import io.marquee.events.ids.OrganizationId;
+import io.marquee.events.manifest.ProjectionWatermark;
+import io.marquee.projections.BatchFollower;
+import io.marquee.projections.KafkaSends;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * After every batch, records how far each organization it touched has been applied, in
+ * {@code projection_watermark} (for reads served from PostgreSQL) and on the compacted
+ * {@code marquee.projection-watermarks} topic (for reads served from memory). Runs last, after the
+ * manifests and access states of the batch were acknowledged, so a watermark never runs ahead of them
+ * on Kafka. A watermark never goes backwards.
+ */
+@Component
+@Order(Integer.MAX_VALUE)
+class WatermarkPublisher implements BatchFollower {
+
+    private final JdbcTemplate jdbc;
+    private final KafkaSends kafka;
+
+    WatermarkPublisher(JdbcTemplate jdbc, KafkaTemplate<String, byte[]> kafka) {
+        this.jdbc = jdbc;
+        this.kafka = new KafkaSends(kafka);
+    }
+
+    @Override
+    public void follow(List<EventEnvelope> batch) {
+        Map<UUID, Long> highest = new TreeMap<>();
+        for (EventEnvelope envelope : batch) {
+            highest.merge(envelope.organizationId(), envelope.position(), Math::max);
+        }
+        List<ProjectionWatermark> watermarks = new ArrayList<>(highest.size());
+        highest.forEach((organization, position) -> watermarks.add(new ProjectionWatermark(
+                new OrganizationId(organization), jdbc.queryForObject("""
+                        INSERT INTO projection_watermark (organization_id, position) VALUES (?, ?)
+                        ON CONFLICT (organization_id) DO UPDATE
+                        SET position = GREATEST(projection_watermark.position, EXCLUDED.position)
+                        RETURNING position""", Long.class, organization, position))));
+        kafka.sendAll(Topics.PROJECTION_WATERMARKS, watermarks, watermark -> watermark.organizationId().toString());
+    }
+}
