@@ -63,6 +63,7 @@ echo "manifest: $(wc -c <"$work/manifest.json") bytes, ETag $etag"
 
 mkdir -p "$work/www$(dirname $path)"
 cp "$work/manifest.json" "$work/www$path"
+chmod -R a+rX "$work"  # nginx workers run unprivileged
 cat >"$work/nginx.conf" <<CONF
 worker_processes 1;
 pid $work/nginx.pid;

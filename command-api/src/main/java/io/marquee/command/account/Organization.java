@@ -1,5 +1,6 @@
 package io.marquee.command.account;
 
+import io.marquee.command.eventstore.EventStoreConfiguration;
 import io.marquee.events.account.OrganizationRegisteredEvent;
 import io.marquee.events.account.UserAddedEvent;
 import io.marquee.events.account.UserRemovedEvent;
@@ -25,7 +26,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * member here (404). Credentials are written through {@link Credentials} in the same transaction as
  * the events, so the two never disagree.
  */
-@Aggregate
+@Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE)
 class Organization {
 
     static final String LAST_ADMIN_RULE = "last-admin";

@@ -1,5 +1,6 @@
 package io.marquee.command.content;
 
+import io.marquee.command.eventstore.EventStoreConfiguration;
 import io.marquee.events.content.ContentArchivedEvent;
 import io.marquee.events.content.ContentCreatedEvent;
 import io.marquee.events.content.ContentUpdatedEvent;
@@ -15,7 +16,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A content item of one organization: what it is, where players fetch it, and when it may play. */
-@Aggregate
+@Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE)
 class Content {
 
     @AggregateIdentifier

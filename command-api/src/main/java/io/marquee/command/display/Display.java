@@ -1,5 +1,6 @@
 package io.marquee.command.display;
 
+import io.marquee.command.eventstore.EventStoreConfiguration;
 import io.marquee.command.display.token.DeviceTokenHash;
 import io.marquee.command.display.token.DeviceTokenStore;
 import io.marquee.command.playlist.PlaylistLookup;
@@ -32,7 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A screen of one organization: its details, its device token, the playlist it shows by default and
  * the schedule entries that override it. A decommissioned display refuses every further change.
  */
-@Aggregate
+@Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE)
 class Display {
 
     private static final long FIRST_TOKEN_GENERATION = 1;

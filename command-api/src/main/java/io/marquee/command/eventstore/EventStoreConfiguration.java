@@ -3,6 +3,8 @@ package io.marquee.command.eventstore;
 import io.marquee.events.MarqueeJson;
 import io.marquee.infra.db.ModuleSchema;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -28,6 +30,9 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+    /** The bean name of the aggregate cache every {@code @Aggregate} names. */
+    public static final String AGGREGATE_CACHE = "aggregateCache";
 
     @Bean
     FlywayMigrationInitializer commandSchema(DataSource dataSource) {
@@ -81,6 +86,17 @@ public class EventStoreConfiguration {
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
         return contractSerializer();
+    }
+
+    /**
+     * Keeps loaded aggregates between commands, so a command does not replay the aggregate's whole
+     * history (a playlist of 400 items is 400 events). Weak references: memory pressure evicts. Safe
+     * with several instances: a stale entry makes the append fail on the sequence check, the entry is
+     * dropped with the rolled-back unit of work, and the command is retried on fresh state.
+     */
+    @Bean(AGGREGATE_CACHE)
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
     }
 
     /** The gateway every controller sends through: commands that lose a concurrency race are retried. */

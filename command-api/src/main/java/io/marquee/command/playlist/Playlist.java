@@ -1,5 +1,6 @@
 package io.marquee.command.playlist;
 
+import io.marquee.command.eventstore.EventStoreConfiguration;
 import io.marquee.command.content.ContentLookup;
 import io.marquee.events.ids.ContentId;
 import io.marquee.events.ids.OrganizationId;
@@ -30,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A playlist: ordered items, each showing a live content item of the same organization for its own
  * or its content's default duration. Command handlers decide, event sourcing handlers only remember.
  */
-@Aggregate
+@Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE)
 class Playlist {
 
     @AggregateIdentifier

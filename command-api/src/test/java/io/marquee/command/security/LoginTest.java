@@ -53,7 +53,7 @@ class LoginTest {
         credentials.add(new Credentials.Account(ADA, ORG, "ada@acme.example", "Ada Admin", Role.ADMIN, hash, false));
         credentials.add(new Credentials.Account(EVE, ORG, "eve@acme.example", "Eve Editor", Role.EDITOR, hash, false));
         credentials.remove(EVE);
-        JwtProperties settings = new JwtProperties(null, null, "marquee", Duration.ofMinutes(15));
+        JwtProperties settings = new JwtProperties(null, null, "marquee", Duration.ofMinutes(15), 100_000);
         login = new Login(credentials, hasher, new LoginThrottle(new LoginProperties(5, 30, Duration.ofMinutes(15))),
                 new AccessTokens(new JwtSigner(keys), settings));
     }

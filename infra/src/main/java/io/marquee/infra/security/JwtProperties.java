@@ -18,11 +18,14 @@ import java.time.Duration;
  *                          only verifies tokens, such as a query-api of its own
  * @param issuer            the {@code iss} claim, written and required
  * @param accessTokenTtl    how long an access token is valid
+ * @param verifiedTokenCacheSize how many verified tokens are remembered (see {@link VerifiedTokenCache});
+ *                          one per active player and user is enough
  */
 @ConfigurationProperties("marquee.security.jwt")
 public record JwtProperties(
         Path keyDirectory,
         Resource publicKeyLocation,
         @DefaultValue("marquee") String issuer,
-        @DefaultValue("15m") Duration accessTokenTtl) {
+        @DefaultValue("15m") Duration accessTokenTtl,
+        @DefaultValue("100000") int verifiedTokenCacheSize) {
 }

@@ -22,6 +22,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import java.time.Clock;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
@@ -59,7 +61,7 @@ public class MarqueeSecurityAutoConfiguration {
                 jwt -> jwt.getExpiresAt() != null || AuthenticatedDevice.isDeviceToken(jwt)
                         ? OAuth2TokenValidatorResult.success()
                         : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no expiry", null))));
-        return decoder;
+        return new VerifiedTokenCache(decoder, properties.verifiedTokenCacheSize(), Clock.systemUTC());
     }
 
     @Bean

@@ -21,7 +21,7 @@ class JwtKeyMaterialTest {
     Path dir;
 
     static JwtProperties directory(Path keyDirectory) {
-        return new JwtProperties(keyDirectory, null, "marquee", Duration.ofMinutes(15));
+        return new JwtProperties(keyDirectory, null, "marquee", Duration.ofMinutes(15), 100_000);
     }
 
     @Test
@@ -91,7 +91,7 @@ class JwtKeyMaterialTest {
 
         // when a role names it
         JwtKeyMaterial verifier = JwtKeyMaterial.from(
-                new JwtProperties(null, new FileSystemResource(pem), "marquee", Duration.ofMinutes(15)));
+                new JwtProperties(null, new FileSystemResource(pem), "marquee", Duration.ofMinutes(15), 100_000));
 
         // then it can verify that signer's tokens and sign none
         assertThat(verifier.publicKey()).isEqualTo(signer.publicKey());
@@ -101,7 +101,7 @@ class JwtKeyMaterialTest {
     @Test
     void naming_both_a_key_directory_and_a_public_key_location_is_refused() {
         JwtProperties both = new JwtProperties(dir, new FileSystemResource(dir.resolve("x.pem")), "marquee",
-                Duration.ofMinutes(15));
+                Duration.ofMinutes(15), 100_000);
         assertThatThrownBy(() -> JwtKeyMaterial.from(both))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not both");

@@ -43,7 +43,7 @@ class JwtVerificationTest {
     static void keys() throws Exception {
         signer = JwtKeyMaterial.generated();
         Path pem = Files.writeString(dir.resolve("public.pem"), PemKeys.publicKeyPem(signer.publicKey()));
-        JwtProperties properties = new JwtProperties(null, new FileSystemResource(pem), "marquee", Duration.ofMinutes(15));
+        JwtProperties properties = new JwtProperties(null, new FileSystemResource(pem), "marquee", Duration.ofMinutes(15), 100_000);
         JwtKeyMaterial publicOnly = JwtKeyMaterial.from(properties);
         verifyOnly = new MarqueeSecurityAutoConfiguration().jwtDecoder(publicOnly, properties);
     }

@@ -18,7 +18,7 @@ class DeviceTokenTest {
 
     private static final JwtKeyMaterial KEYS = JwtKeyMaterial.generated();
     private static final DeviceTokenIssuer ISSUER = new DeviceTokenIssuer(new JwtSigner(KEYS),
-            new JwtProperties(null, null, "marquee", Duration.ofMinutes(15)));
+            new JwtProperties(null, null, "marquee", Duration.ofMinutes(15), 100_000));
     private static final DisplayId DISPLAY = DisplayId.random();
     private static final OrganizationId ORG = OrganizationId.random();
 
