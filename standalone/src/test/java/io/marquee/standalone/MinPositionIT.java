@@ -58,6 +58,30 @@ class MinPositionIT extends PlayerPlatform {
     }
 
     @Test
+    void an_admin_read_with_the_position_of_a_write_sees_that_write() {
+        // given a content item, renamed
+        String content = createContent("IMAGE", "https://cdn.example.com/renamed.png");
+        HttpProbe.Answer renamed = http().send("PATCH", "/api/content/" + content, "{\"name\":\"Renamed at once\"}",
+                "Content-Type", "application/json");
+
+        // when the admin list is read at once with the write's position
+        HttpProbe.Answer read = http().get("/api/content/" + content, "Marquee-Min-Position", Long.toString(renamed.position()));
+
+        // then it shows the new name
+        assertThat(read.status()).as(read.raw().body()).isEqualTo(200);
+        assertThat(read.json().get("name").asText()).isEqualTo("Renamed at once");
+    }
+
+    @Test
+    void an_admin_read_with_a_position_that_never_comes_answers_503_with_retry_after() {
+        HttpProbe.Answer read = http().get("/api/displays", "Marquee-Min-Position", Long.toString(Long.MAX_VALUE));
+
+        assertProblem(read, 503, "Marquee-Min-Position");
+        assertThat(read.header("Retry-After")).hasValueSatisfying(value -> assertThat(Long.parseLong(value)).isPositive());
+        assertProblem(http().get("/api/playlists", "Marquee-Min-Position", "soon"), 400, "Marquee-Min-Position");
+    }
+
+    @Test
     void a_position_that_is_not_a_number_is_a_bad_request() {
         Player player = playerShowing("https://cdn.example.com/nan.png");
         assertProblem(player.http().get(player.manifestPath(), "Marquee-Min-Position", "soon"), 400, "Marquee-Min-Position");
