@@ -6,13 +6,13 @@ import io.marquee.events.Topics;
 import io.marquee.events.telemetry.Play;
 import io.marquee.events.telemetry.PlaysReported;
 import io.marquee.projections.stream.DeadLetters;
+import io.marquee.projections.stream.UnreadableRecordException;
 import io.marquee.projections.stream.ProjectionsConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,34 +39,26 @@ class PlaysListener {
             concurrency = "${marquee.projections.plays.concurrency}",
             containerFactory = ProjectionsConfiguration.LISTENER_FACTORY)
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        List<PlaysReported> reports = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                reports.add(read(record.value()));
-            } catch (IllegalArgumentException e) {
-                deadLetters.park(record, e.getMessage(), Topics.TELEMETRY_DEAD_LETTER);
-            }
-        }
-        ledger.record(reports);
+        ledger.record(deadLetters.readOrPark(records, this::read, Topics.TELEMETRY_DEAD_LETTER));
     }
 
     private PlaysReported read(byte[] value) {
         if (value == null) {
-            throw new IllegalArgumentException("empty record");
+            throw new UnreadableRecordException("empty record");
         }
         PlaysReported report;
         try {
             report = json.readValue(value, PlaysReported.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException("not a PlaysReported: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new UnreadableRecordException("not a PlaysReported: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (report == null || report.reportId() == null || report.displayId() == null
                 || report.organizationId() == null || report.receivedAt() == null) {
-            throw new IllegalArgumentException("report lacks reportId, displayId, organizationId or receivedAt");
+            throw new UnreadableRecordException("report lacks reportId, displayId, organizationId or receivedAt");
         }
         for (Play play : report.plays()) {
             if (play == null || play.startedAt() == null || play.durationMs() < 0) {
-                throw new IllegalArgumentException("a play lacks startedAt or has a negative durationMs");
+                throw new UnreadableRecordException("a play lacks startedAt or has a negative durationMs");
             }
         }
         return report;

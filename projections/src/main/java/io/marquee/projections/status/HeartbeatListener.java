@@ -5,13 +5,13 @@ import io.marquee.events.MarqueeJson;
 import io.marquee.events.Topics;
 import io.marquee.events.telemetry.HeartbeatReceived;
 import io.marquee.projections.stream.DeadLetters;
+import io.marquee.projections.stream.UnreadableRecordException;
 import io.marquee.projections.stream.ProjectionsConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,30 +39,22 @@ class HeartbeatListener {
             concurrency = "${marquee.projections.status.concurrency}",
             containerFactory = ProjectionsConfiguration.LISTENER_FACTORY)
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        List<HeartbeatReceived> heartbeats = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                heartbeats.add(read(record.value()));
-            } catch (IllegalArgumentException e) {
-                deadLetters.park(record, e.getMessage(), Topics.TELEMETRY_DEAD_LETTER);
-            }
-        }
-        writer.write(heartbeats);
+        writer.write(deadLetters.readOrPark(records, this::read, Topics.TELEMETRY_DEAD_LETTER));
     }
 
     private HeartbeatReceived read(byte[] value) {
         if (value == null) {
-            throw new IllegalArgumentException("empty record");
+            throw new UnreadableRecordException("empty record");
         }
         HeartbeatReceived heartbeat;
         try {
             heartbeat = json.readValue(value, HeartbeatReceived.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException("not a HeartbeatReceived: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new UnreadableRecordException("not a HeartbeatReceived: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (heartbeat == null || heartbeat.displayId() == null || heartbeat.organizationId() == null
                 || heartbeat.receivedAt() == null) {
-            throw new IllegalArgumentException("heartbeat lacks displayId, organizationId or receivedAt");
+            throw new UnreadableRecordException("heartbeat lacks displayId, organizationId or receivedAt");
         }
         return heartbeat;
     }

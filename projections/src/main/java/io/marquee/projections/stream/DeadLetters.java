@@ -1,7 +1,6 @@
 package io.marquee.projections.stream;
 
 import io.marquee.events.Topic;
-import io.marquee.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -11,7 +10,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 /**
  * Parks a poison record on a dead-letter topic, unchanged, with where it came from and why, so that
@@ -34,8 +36,22 @@ public class DeadLetters {
         this.kafka = kafka;
     }
 
-    void park(ConsumerRecord<String, byte[]> poison, String reason) {
-        park(poison, reason, Topics.EVENTS_DEAD_LETTER);
+    /**
+     * Reads every record of a batch; an unreadable one (the reader throws an
+     * {@link IllegalArgumentException}, e.g. {@link UnreadableRecordException}) is parked on
+     * {@code deadLetterTopic} and left out, the rest are returned in order.
+     */
+    public <T> List<T> readOrPark(List<ConsumerRecord<String, byte[]>> records, Function<byte[], T> reader,
+                                  Topic deadLetterTopic) {
+        List<T> read = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                read.add(reader.apply(record.value()));
+            } catch (IllegalArgumentException unreadable) {
+                park(record, unreadable.getMessage(), deadLetterTopic);
+            }
+        }
+        return read;
     }
 
     /** Sends the record unchanged to {@code deadLetterTopic} and waits until the broker has it. */

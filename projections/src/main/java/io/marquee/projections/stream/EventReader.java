@@ -9,41 +9,38 @@ import io.marquee.events.MarqueeJson;
 
 import java.io.IOException;
 
-/** Turns a record value into a {@link ReadEvent}, or says precisely why it cannot. */
+/**
+ * Turns a record value into a {@link ReadEvent}, or says precisely why it cannot
+ * ({@link UnreadableRecordException}).
+ */
 final class EventReader {
-
-    /** A record no projection can apply; it goes to the dead-letter topic with this reason. */
-    static final class UnreadableEventException extends Exception {
-        UnreadableEventException(String reason, Throwable cause) {
-            super(reason, cause);
-        }
-    }
 
     private final ObjectMapper json = MarqueeJson.newMapper();
 
-    ReadEvent read(byte[] value) throws UnreadableEventException {
+    ReadEvent read(byte[] value) {
         if (value == null) {
-            throw new UnreadableEventException("empty record", null);
+            throw new UnreadableRecordException("empty record");
         }
         EventEnvelope envelope;
         try {
             envelope = json.readValue(value, EventEnvelope.class);
         } catch (IOException e) {
-            throw new UnreadableEventException("not an event envelope: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new UnreadableRecordException(
+                    "not an event envelope: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
         if (envelope.type() == null || envelope.payload() == null || envelope.organizationId() == null) {
-            throw new UnreadableEventException("envelope lacks type, organizationId or payload", null);
+            throw new UnreadableRecordException("envelope lacks type, organizationId or payload");
         }
         EventType type = EventCatalog.byName(envelope.type()).orElseThrow(
-                () -> new UnreadableEventException("unknown event type " + envelope.type(), null));
+                () -> new UnreadableRecordException("unknown event type " + envelope.type()));
         if (envelope.version() != type.version()) {
-            throw new UnreadableEventException("unsupported version " + envelope.version() + " of " + type.name(), null);
+            throw new UnreadableRecordException("unsupported version " + envelope.version() + " of " + type.name());
         }
         try {
             MarqueeEvent event = json.treeToValue(envelope.payload(), type.javaType());
             return new ReadEvent(envelope, event);
         } catch (IOException | IllegalArgumentException e) {
-            throw new UnreadableEventException("payload is not a valid " + type.name(), e);
+            throw new UnreadableRecordException("payload is not a valid " + type.name(), e);
         }
     }
 }

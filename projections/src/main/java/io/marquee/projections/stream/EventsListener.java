@@ -1,10 +1,10 @@
 package io.marquee.projections.stream;
 
+import io.marquee.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,14 +32,6 @@ class EventsListener {
             concurrency = "${marquee.projections.concurrency}",
             containerFactory = ProjectionsConfiguration.LISTENER_FACTORY)
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        List<ReadEvent> events = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                events.add(reader.read(record.value()));
-            } catch (EventReader.UnreadableEventException e) {
-                deadLetters.park(record, e.getMessage());
-            }
-        }
-        applier.apply(events);
+        applier.apply(deadLetters.readOrPark(records, reader::read, Topics.EVENTS_DEAD_LETTER));
     }
 }
