@@ -3,6 +3,7 @@ package io.marquee.standalone;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +29,41 @@ class PlayerAccessIT extends PlayerPlatform {
         assertThat(again.status()).isEqualTo(304);
         assertThat(again.raw().body()).isEmpty();
         assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+    }
+
+    @Test
+    void the_devices_fast_path_answers_exactly_like_the_full_chain_does_for_a_user() {
+        // given a display's manifest, read by the display (served by ManifestFastPath) and by a user (through
+        // Spring Security and the controller)
+        Player player = playerShowing("https://cdn.example.com/same.png");
+        double fastReadsBefore = fastReads();
+
+        // when
+        HttpProbe.Answer device = player.http().get(player.manifestPath());
+        HttpProbe.Answer user = http().get(player.manifestPath());
+        String etag = device.header("ETag").orElseThrow();
+        HttpProbe.Answer device304 = player.http().get(player.manifestPath(), "If-None-Match", etag);
+        HttpProbe.Answer user304 = http().get(player.manifestPath(), "If-None-Match", etag);
+
+        // then: the same status, bytes and headers, and the device's reads did take the fast path
+        assertThat(device.raw().body()).isEqualTo(user.raw().body());
+        assertThat(device304.status()).isEqualTo(user304.status()).isEqualTo(304);
+        for (String header : List.of("ETag", "Cache-Control", "Content-Type", "Content-Length",
+                "X-Content-Type-Options", "X-Frame-Options", "X-XSS-Protection")) {
+            assertThat(device.header(header)).as(header).isEqualTo(user.header(header)).isPresent();
+        }
+        for (String header : List.of("ETag", "Cache-Control", "X-Content-Type-Options", "X-Frame-Options", "Content-Type")) {
+            assertThat(device304.header(header)).as("304 " + header).isEqualTo(user304.header(header));
+        }
+        assertThat(fastReads()).isEqualTo(fastReadsBefore + 2);
+    }
+
+    /** The fast path's count of reads served, from the Prometheus scrape. */
+    private double fastReads() {
+        return anonymous().get("/actuator/prometheus").raw().body().lines()
+                .filter(line -> line.startsWith("marquee_manifest_fast_reads_seconds_count{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test

@@ -1,12 +1,12 @@
 package io.marquee.command.security;
 
 import io.marquee.command.account.Credentials;
+import io.marquee.infra.security.BearerTokenHeader;
 import io.marquee.infra.security.Role;
 import io.marquee.infra.security.SecurityRules;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -58,7 +58,7 @@ class CommandSecurityRules implements SecurityRules {
             }
         });
         // A stale token sent along with a login must not stand in the way of getting a fresh one.
-        DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+        BearerTokenHeader bearer = new BearerTokenHeader();
         http.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(
                 request -> anonymous.matches(request) ? null : bearer.resolve(request)));
         http.addFilterAfter(new CurrentRoleFilter(credentials, entryPoint), BearerTokenAuthenticationFilter.class);

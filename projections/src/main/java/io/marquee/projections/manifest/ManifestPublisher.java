@@ -3,7 +3,6 @@ package io.marquee.projections.manifest;
 import io.marquee.events.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
@@ -11,22 +10,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Publishes manifests (or tombstones) to the compacted manifest topic, keyed by display id, and waits
- * for the acks.
+ * Publishes manifests (or tombstones) to the compacted manifest topic, keyed by display id, waits for
+ * the acks and records where they landed ({@link PublishedManifestOffsets}).
  */
 @Component
 class ManifestPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
+    private final PublishedManifestOffsets offsets;
 
-    ManifestPublisher(KafkaTemplate<String, byte[]> kafka) {
+    ManifestPublisher(KafkaTemplate<String, byte[]> kafka, PublishedManifestOffsets offsets) {
         this.kafka = kafka;
+        this.offsets = offsets;
     }
 
     void publish(Collection<ManifestStore.Publication> publications) {
         CompletableFuture<?>[] sends = publications.stream()
                 .map(publication -> kafka.send(new ProducerRecord<>(Topics.DISPLAY_MANIFESTS.name(),
-                        publication.displayId().toString(), publication.body())))
+                        publication.displayId().toString(), publication.body()))
+                        .thenAccept(sent -> offsets.acknowledged(sent.getRecordMetadata())))
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(sends).get();

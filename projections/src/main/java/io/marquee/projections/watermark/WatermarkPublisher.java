@@ -6,6 +6,7 @@ import io.marquee.events.ids.OrganizationId;
 import io.marquee.events.manifest.ProjectionWatermark;
 import io.marquee.projections.BatchFollower;
 import io.marquee.projections.KafkaSends;
+import io.marquee.projections.manifest.PublishedManifestOffsets;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -22,7 +23,8 @@ import java.util.UUID;
  * {@code projection_watermark} (for reads served from PostgreSQL) and on the compacted
  * {@code marquee.projection-watermarks} topic (for reads served from memory). Runs last, after the
  * manifests and access states of the batch were acknowledged, so a watermark never runs ahead of them
- * on Kafka. A watermark never goes backwards.
+ * on Kafka, and carries the manifest topic offsets a reader must have consumed to hold those manifests.
+ * A watermark never goes backwards.
  */
 @Component
 @Order(Integer.MAX_VALUE)
@@ -30,10 +32,12 @@ class WatermarkPublisher implements BatchFollower {
 
     private final JdbcTemplate jdbc;
     private final KafkaSends kafka;
+    private final PublishedManifestOffsets manifestOffsets;
 
-    WatermarkPublisher(JdbcTemplate jdbc, KafkaTemplate<String, byte[]> kafka) {
+    WatermarkPublisher(JdbcTemplate jdbc, KafkaTemplate<String, byte[]> kafka, PublishedManifestOffsets manifestOffsets) {
         this.jdbc = jdbc;
         this.kafka = new KafkaSends(kafka);
+        this.manifestOffsets = manifestOffsets;
     }
 
     @Override
@@ -42,13 +46,14 @@ class WatermarkPublisher implements BatchFollower {
         for (EventEnvelope envelope : batch) {
             highest.merge(envelope.organizationId(), envelope.position(), Math::max);
         }
+        Map<Integer, Long> manifestsPublished = manifestOffsets.snapshot();
         List<ProjectionWatermark> watermarks = new ArrayList<>(highest.size());
         highest.forEach((organization, position) -> watermarks.add(new ProjectionWatermark(
                 new OrganizationId(organization), jdbc.queryForObject("""
                         INSERT INTO projection_watermark (organization_id, position) VALUES (?, ?)
                         ON CONFLICT (organization_id) DO UPDATE
                         SET position = GREATEST(projection_watermark.position, EXCLUDED.position)
-                        RETURNING position""", Long.class, organization, position))));
+                        RETURNING position""", Long.class, organization, position), manifestsPublished)));
         kafka.sendAll(Topics.PROJECTION_WATERMARKS, watermarks, watermark -> watermark.organizationId().toString());
     }
 }

@@ -5,6 +5,7 @@ import io.marquee.events.MarqueeJson;
 import io.marquee.events.Topic;
 import io.marquee.events.Topics;
 import io.marquee.events.manifest.ProjectionWatermark;
+import io.marquee.query.tail.ConsumedOffsets;
 import io.marquee.query.tail.TopicSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,20 +13,21 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How far the projections have applied each organization's events, from the watermark topic, and the
- * reads waiting for a position: each waiter is completed by the tailer thread when its organization's
- * watermark reaches it. A watermark never goes backwards. {@code advanced} is touched by the tailer
- * thread only.
+ * How far this instance's reads reflect each organization's events, and the reads waiting for a
+ * position. A watermark from the projections becomes <em>visible</em> only once the tailer has also
+ * consumed the manifests it vouches for (its {@code manifestOffsets}): the two travel on different topics
+ * and partitions, and a watermark read first must not release a read that would then find the old
+ * manifest. Waiters are completed by the tailer thread; {@code pending} is touched by that thread only.
+ * A visible position never goes backwards.
  */
 @Component
 class WatermarkView implements TopicSink {
@@ -35,10 +37,10 @@ class WatermarkView implements TopicSink {
     private record Waiter(long position, CompletableFuture<Void> reached) {
     }
 
-    private final Map<UUID, Long> watermarks = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> visible = new ConcurrentHashMap<>();
     private final Map<UUID, List<Waiter>> waiters = new ConcurrentHashMap<>();
     private final ObjectMapper json = MarqueeJson.newMapper();
-    private final Set<UUID> advanced = new HashSet<>();
+    private final Map<UUID, ProjectionWatermark> pending = new HashMap<>();
 
     @Override
     public Topic topic() {
@@ -47,11 +49,12 @@ class WatermarkView implements TopicSink {
 
     @Override
     public int size() {
-        return watermarks.size();
+        return visible.size();
     }
 
+    /** The highest position of the organization whose effects this instance's reads show. */
     long of(UUID organizationId) {
-        return watermarks.getOrDefault(organizationId, 0L);
+        return visible.getOrDefault(organizationId, 0L);
     }
 
     @Override
@@ -61,28 +64,36 @@ class WatermarkView implements TopicSink {
         }
         try {
             ProjectionWatermark watermark = json.readValue(value, ProjectionWatermark.class);
-            UUID organization = watermark.organizationId().value();
-            watermarks.merge(organization, watermark.position(), Math::max);
-            advanced.add(organization);
+            // a later watermark of an organization vouches for at least as much as an earlier one
+            pending.merge(watermark.organizationId().value(), watermark,
+                    (earlier, later) -> later.position() >= earlier.position() ? later : earlier);
         } catch (IOException | RuntimeException e) {
             log.warn("Ignoring an unreadable watermark for organization {}", key, e);
         }
     }
 
-    /**
-     * Releases the reads waiting for the watermarks this poll advanced, once the poll's manifests are in
-     * too: a manifest is acknowledged on Kafka before its batch's watermark is even sent.
-     */
+    /** Makes visible the watermarks whose manifests have been consumed, and releases the reads they satisfy. */
     @Override
-    public void afterPoll() {
-        advanced.forEach(organization -> releaseUpTo(organization, of(organization)));
-        advanced.clear();
+    public void afterPoll(ConsumedOffsets consumed) {
+        for (Iterator<ProjectionWatermark> it = pending.values().iterator(); it.hasNext(); ) {
+            ProjectionWatermark watermark = it.next();
+            if (manifestsConsumed(watermark, consumed)) {
+                UUID organization = watermark.organizationId().value();
+                releaseUpTo(organization, visible.merge(organization, watermark.position(), Math::max));
+                it.remove();
+            }
+        }
     }
 
-    /** A future completed once the organization's watermark reaches {@code position}; never times out itself. */
+    private static boolean manifestsConsumed(ProjectionWatermark watermark, ConsumedOffsets consumed) {
+        return watermark.manifestOffsets().entrySet().stream().allMatch(
+                needed -> consumed.next(Topics.DISPLAY_MANIFESTS, needed.getKey()) >= needed.getValue());
+    }
+
+    /** A future completed once the organization's visible position reaches {@code position}; never times out itself. */
     CompletableFuture<Void> await(UUID organization, long position) {
         CompletableFuture<Void> reached = new CompletableFuture<>();
-        // registered under the organization's lock, which accept's release also takes: no update slips between
+        // registered under the organization's lock, which the release also takes: no update slips between
         waiters.compute(organization, (org, list) -> {
             if (of(org) >= position) {
                 reached.complete(null);

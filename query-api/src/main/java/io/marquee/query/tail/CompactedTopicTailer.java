@@ -111,7 +111,11 @@ public class CompactedTopicTailer implements SmartLifecycle {
             for (ConsumerRecord<String, byte[]> record : kafka.poll(pollTimeout)) {
                 sinks.get(record.topic()).accept(record.key(), record.value());
             }
-            sinks.values().forEach(TopicSink::afterPoll);
+            ConsumedOffsets consumed = (topic, partition) -> {
+                TopicPartition followed = new TopicPartition(topic.name(), partition);
+                return kafka.assignment().contains(followed) ? kafka.position(followed) : 0;
+            };
+            sinks.values().forEach(sink -> sink.afterPoll(consumed));
             if (!caughtUp && endAtStart.entrySet().stream()
                     .allMatch(end -> kafka.position(end.getKey()) >= end.getValue())) {
                 caughtUp = true;

@@ -14,9 +14,10 @@ public interface TopicSink {
 
     /**
      * Called after every record of one poll has been accepted by every sink: what depends on several
-     * topics (a read waiting for a watermark, then reading a manifest) is released only here.
+     * topics (a read waiting for a watermark, then reading a manifest) is released only here, by what
+     * has been consumed of each topic.
      */
-    default void afterPoll() {
+    default void afterPoll(ConsumedOffsets consumed) {
     }
 
     /** How many keys it holds, for the health details. */

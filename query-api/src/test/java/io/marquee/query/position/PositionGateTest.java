@@ -1,10 +1,14 @@
 package io.marquee.query.position;
 
+import io.marquee.events.Topics;
 import io.marquee.events.ids.OrganizationId;
+import io.marquee.query.tail.ConsumedOffsets;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -15,6 +19,9 @@ import static org.awaitility.Awaitility.await;
 class PositionGateTest {
 
     private static final OrganizationId ORG = OrganizationId.random();
+
+    /** What the tailer has consumed when no watermark asks for a manifest offset. */
+    private static final ConsumedOffsets NOTHING_NEEDED = (topic, partition) -> 0;
 
     private final WatermarkView watermarks = new WatermarkView();
     private final PositionGate gate = new PositionGate(watermarks, Duration.ofMillis(300), Duration.ofSeconds(1));
@@ -39,8 +46,32 @@ class PositionGateTest {
 
         // then: not before the whole poll is in (its manifests too), then at once
         assertThat(waiting).isNotDone();
-        watermarks.afterPoll();
+        watermarks.afterPoll(NOTHING_NEEDED);
         assertThat(waiting).isCompleted();
+    }
+
+    @Test
+    void a_watermark_read_before_its_manifests_releases_nothing_until_they_are_consumed() {
+        // given a read waiting for position 12, and the tailer 3 records short of the manifests that reflect it
+        CompletableFuture<Void> waiting = gate.awaitAsync(ORG, 12);
+        Map<Integer, Long> consumed = new HashMap<>(Map.of(0, 40L, 1, 7L));
+        ConsumedOffsets tailer = (topic, partition) -> topic == Topics.DISPLAY_MANIFESTS ? consumed.getOrDefault(partition, 0L) : 0;
+
+        // when the watermark arrives first
+        watermarks.accept(ORG.toString(), watermark(ORG, 12, "{\"0\":40,\"1\":10}"));
+        watermarks.afterPoll(tailer);
+
+        // then nothing is released, and a new read is not answered from the stale manifest either
+        assertThat(waiting).isNotDone();
+        assertThat(gate.reached(ORG, 12)).isFalse();
+
+        // when the poll that brings the manifests is in
+        consumed.put(1, 10L);
+        watermarks.afterPoll(tailer);
+
+        // then
+        assertThat(waiting).isCompleted();
+        assertThat(gate.reached(ORG, 12)).isTrue();
     }
 
     @Test
@@ -72,10 +103,15 @@ class PositionGateTest {
 
     private void arrive(OrganizationId organization, long position) {
         watermarks.accept(organization.toString(), watermark(organization, position));
-        watermarks.afterPoll();
+        watermarks.afterPoll(NOTHING_NEEDED);
     }
 
     private static byte[] watermark(OrganizationId organization, long position) {
         return ("{\"organizationId\":\"" + organization + "\",\"position\":" + position + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] watermark(OrganizationId organization, long position, String manifestOffsets) {
+        return ("{\"organizationId\":\"" + organization + "\",\"position\":" + position
+                + ",\"manifestOffsets\":" + manifestOffsets + "}").getBytes(StandardCharsets.UTF_8);
     }
 }
