@@ -10,7 +10,7 @@ import org.axonframework.serialization.RevisionResolver;
  * version of the contract its payload follows. Events stored before versions were recorded have no
  * revision: they are version 1.
  */
-final class ContractRevisions implements RevisionResolver {
+public final class ContractRevisions implements RevisionResolver {
 
     @Override
     public String revisionOf(Class<?> payloadType) {
@@ -21,7 +21,7 @@ final class ContractRevisions implements RevisionResolver {
     }
 
     /** The contract version of a stored payload revision. */
-    static int versionOf(String revision) {
+    public static int versionOf(String revision) {
         return revision == null || revision.isBlank() ? 1 : Integer.parseInt(revision);
     }
 
