@@ -41,12 +41,15 @@ public class HistoryImport {
     static final int BATCH_SIZE = 500;
 
     private final EventStore eventStore;
+    private final ImportedDeviceTokens deviceTokens;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ObjectMapper json = MarqueeJson.newMapper();
 
-    HistoryImport(EventStore eventStore, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    HistoryImport(EventStore eventStore, ImportedDeviceTokens deviceTokens, JdbcTemplate jdbc,
+                  PlatformTransactionManager transactions) {
         this.eventStore = eventStore;
+        this.deviceTokens = deviceTokens;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -136,6 +139,7 @@ public class HistoryImport {
                 return;
             }
             eventStore.publish(messages);
+            deviceTokens.follow(messages);
             if (keepPositions) {
                 ImportedEvents.restorePositions(jdbc, messages, positions);
             }
