@@ -146,13 +146,6 @@ class HistoryTransferIT extends SharedPlatform {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
-    @Test
-    void the_command_line_refuses_a_missing_option_with_its_usage() {
-        assertThat(StandaloneCommands.dispatch(new String[]{"export", "--out", temp.resolve("x").toString()})).isEqualTo(2);
-        assertThat(StandaloneCommands.dispatch(new String[]{"import"})).isEqualTo(2);
-        assertThat(StandaloneCommands.dispatch(new String[]{"frobnicate"})).isEqualTo(2);
-    }
-
     /** The displays' manifests once they show everything built here. */
     private Map<String, JsonNode> buildAnOrganization() {
         String image = createContent("IMAGE", "https://cdn.example.com/a.png");
