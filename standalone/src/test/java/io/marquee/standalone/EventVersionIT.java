@@ -1,6 +1,9 @@
 package io.marquee.standalone;
 
+import io.marquee.events.display.DisplayRegisteredEvent;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its aggregate and projects; new registrations are stored as version 2.
  */
 class EventVersionIT extends SharedPlatform {
+
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void a_display_registered_by_a_stored_version_1_event_takes_commands_and_gets_its_manifest() {
@@ -35,6 +41,9 @@ class EventVersionIT extends SharedPlatform {
         assertThat(manifest.get("timezone").asText()).isEqualTo("Europe/Paris");
         assertThat(eventsOf(displayId)).extracting(StoredEvent::type)
                 .containsExactly("DisplayRegisteredEvent", "DisplayUpdatedEvent", "PlaylistAssignedEvent");
+        // read through Axon, the stored version 1 comes out upcast (not merely with a null orientation)
+        DisplayRegisteredEvent loaded = (DisplayRegisteredEvent) eventStore.readEvents(displayId).next().getPayload();
+        assertThat(loaded.orientation()).isEqualTo(DisplayRegisteredEvent.LANDSCAPE);
     }
 
     @Test
