@@ -47,7 +47,7 @@ public final class EventCatalog {
             new EventType("PlaylistItemDurationChanged", 1, "Playlist", PlaylistItemDurationChangedEvent.class),
             new EventType("PlaylistItemRemoved", 1, "Playlist", PlaylistItemRemovedEvent.class),
             new EventType("PlaylistArchived", 1, "Playlist", PlaylistArchivedEvent.class),
-            new EventType("DisplayRegistered", 1, "Display", DisplayRegisteredEvent.class),
+            new EventType("DisplayRegistered", 2, "Display", DisplayRegisteredEvent.class),
             new EventType("DisplayUpdated", 1, "Display", DisplayUpdatedEvent.class),
             new EventType("DeviceTokenIssued", 1, "Display", DeviceTokenIssuedEvent.class),
             new EventType("DisplayDecommissioned", 1, "Display", DisplayDecommissionedEvent.class),
@@ -66,6 +66,11 @@ public final class EventCatalog {
 
     public static List<EventType> all() {
         return TYPES;
+    }
+
+    /** The entry of a catalogued record class, by its fully qualified name (as Axon stores it). */
+    public static Optional<EventType> byClassName(String className) {
+        return TYPES.stream().filter(type -> type.javaType().getName().equals(className)).findFirst();
     }
 
     public static Optional<EventType> byName(String name) {

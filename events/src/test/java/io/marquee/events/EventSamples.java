@@ -70,7 +70,7 @@ final class EventSamples {
             new PlaylistItemRemovedEvent(PLAYLIST, ORG, ITEM),
             new PlaylistArchivedEvent(PLAYLIST, ORG),
             new DisplayRegisteredEvent(DISPLAY, ORG, "Lobby east", "Building A, ground floor", "Europe/Paris",
-                    List.of("lobby", "4k")),
+                    List.of("lobby", "4k"), DisplayRegisteredEvent.PORTRAIT),
             new DisplayUpdatedEvent(DISPLAY, ORG, "Lobby east", "Building A, first floor", "Europe/Paris", List.of("lobby")),
             new DeviceTokenIssuedEvent(DISPLAY, ORG, 2),
             new DisplayDecommissionedEvent(DISPLAY, ORG),

@@ -23,6 +23,10 @@ import org.springframework.context.annotation.FilterType;
 public class MarqueeStandalone {
 
     public static void main(String[] args) {
-        StandaloneLauncher.launch(args);
+        int status = StandaloneCommands.dispatch(args);
+        if (status >= 0) {
+            // a command ran to its end: the embedded servers' threads must not keep the JVM alive
+            System.exit(status);
+        }
     }
 }

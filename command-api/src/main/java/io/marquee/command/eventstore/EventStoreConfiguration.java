@@ -120,6 +120,9 @@ public class EventStoreConfiguration {
     }
 
     private static Serializer contractSerializer() {
-        return JacksonSerializer.builder().objectMapper(MarqueeJson.newMapper()).build();
+        return JacksonSerializer.builder()
+                .objectMapper(MarqueeJson.newMapper())
+                .revisionResolver(new ContractRevisions())
+                .build();
     }
 }

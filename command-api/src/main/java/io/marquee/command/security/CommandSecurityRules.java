@@ -20,7 +20,8 @@ import java.util.List;
  * The role each write needs. Register and login are public; users are managed by ADMINs; content,
  * playlists and displays (with their assignments and schedules) are written by ADMINs and EDITORs;
  * any other write under {@code /api} is for ADMINs, so a new endpoint is closed until a rule opens it.
- * VIEWER and ANALYST write nothing. Comes after the read side's rules: its last rule is a catch-all.
+ * VIEWER and ANALYST write nothing; an organization's history export is for ADMINs and ANALYSTs.
+ * Comes after the read side's rules: its last rule is a catch-all.
  */
 @Component
 @Order(SecurityRules.WRITE_SIDE_ORDER)
@@ -31,6 +32,7 @@ class CommandSecurityRules implements SecurityRules {
 
     private static final String ADMIN = Role.ADMIN.name();
     private static final String EDITOR = Role.EDITOR.name();
+    private static final String ANALYST = Role.ANALYST.name();
 
     private final Credentials credentials;
     private final AuthenticationEntryPoint entryPoint;
@@ -47,7 +49,8 @@ class CommandSecurityRules implements SecurityRules {
                 paths.matcher(HttpMethod.POST, "/api/auth/register"), paths.matcher(HttpMethod.POST, "/api/auth/login"));
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers(anonymous).permitAll()
-                    .requestMatchers(paths.matcher("/api/users/**")).hasRole(ADMIN);
+                    .requestMatchers(paths.matcher("/api/users/**")).hasRole(ADMIN)
+                    .requestMatchers(paths.matcher(HttpMethod.GET, "/api/history/export")).hasAnyRole(ADMIN, ANALYST);
             for (HttpMethod method : WRITES) {
                 for (String path : EDITOR_PATHS) {
                     requests.requestMatchers(paths.matcher(method, path)).hasAnyRole(ADMIN, EDITOR);

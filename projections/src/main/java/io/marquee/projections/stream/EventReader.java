@@ -1,9 +1,11 @@
 package io.marquee.projections.stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.events.EventCatalog;
 import io.marquee.events.EventEnvelope;
 import io.marquee.events.EventType;
+import io.marquee.events.EventUpcasters;
 import io.marquee.events.MarqueeEvent;
 import io.marquee.events.MarqueeJson;
 
@@ -33,14 +35,26 @@ final class EventReader {
         }
         EventType type = EventCatalog.byName(envelope.type()).orElseThrow(
                 () -> new UnreadableRecordException("unknown event type " + envelope.type()));
-        if (envelope.version() != type.version()) {
+        if (envelope.version() < 1 || envelope.version() > type.version()) {
             throw new UnreadableRecordException("unsupported version " + envelope.version() + " of " + type.name());
         }
         try {
-            MarqueeEvent event = json.treeToValue(envelope.payload(), type.javaType());
-            return new ReadEvent(envelope, event);
+            // an older version is read as the current one: the contract's upcasters fill in what it lacks
+            JsonNode payload = EventUpcasters.upcast(type, envelope.version(), envelope.payload());
+            MarqueeEvent event = json.treeToValue(payload, type.javaType());
+            return new ReadEvent(current(envelope, type, payload), event);
         } catch (IOException | IllegalArgumentException e) {
             throw new UnreadableRecordException("payload is not a valid " + type.name(), e);
         }
+    }
+
+    /** The envelope as the current version would have carried it, so later readers see one shape. */
+    private static EventEnvelope current(EventEnvelope read, EventType type, JsonNode payload) {
+        if (read.version() == type.version()) {
+            return read;
+        }
+        return new EventEnvelope(read.eventId(), read.type(), type.version(), read.organizationId(),
+                read.aggregateType(), read.aggregateId(), read.aggregateSequence(), read.position(),
+                read.occurredAt(), read.actor(), read.correlationId(), payload);
     }
 }
