@@ -65,7 +65,7 @@ if [ "$cores" -ge 2 ]; then
   server_cpus=0-$(( cores / 2 - 1 ))
   load_cpus=$(( cores / 2 ))-$(( cores - 1 ))
   [ "$cores" -eq 2 ] && server_cpus=0 && load_cpus=1
-  pinning="server (platform, nginx) on cores $server_cpus, load generators (wrk, Gatling, drivers) on cores $load_cpus (taskset)"
+  pinning="server (platform, nginx) on CPUs $server_cpus, load generators (wrk, Gatling, drivers) on CPUs $load_cpus (taskset -c)"
 else
   server_cpus=0
   load_cpus=0

@@ -125,7 +125,8 @@ public final class ReportWriter {
             return missing(name, "all receive a change within 2 s; heap per 1,000 streams");
         }
         boolean pass = d(s, "receivedWithin2s") >= d(s, "streams");
-        String heap = s.containsKey("heapPer1000StreamsMiB") ? f("; heap %.1f MiB per 1,000 streams", d(s, "heapPer1000StreamsMiB")) : "";
+        String heap = s.containsKey("heapPer1000StreamsMiB") ? f("; heap %.1f MiB per 1,000 streams (live heap %.0f → %.0f MiB)",
+                d(s, "heapPer1000StreamsMiB"), d(s, "heapBeforeMiB"), d(s, "heapAfterMiB")) : "";
         return new Row(name + f(" (%,.0f)", d(s, "streams")), f("%,.0f open, %,.0f changed within 2 s; delay p50 %.0f ms, p99 %.0f ms, max %.0f ms",
                 d(s, "open"), d(s, "receivedWithin2s"), d(s, "p50Ms"), d(s, "p99Ms"), d(s, "maxMs")) + heap, "—", "—",
                 "all within 2 s", verdict(pass));

@@ -45,8 +45,8 @@ public final class Seeder {
             List<String> playlistIds = all(pool, playlists, i -> () -> admin.expect(201, "POST", "/api/playlists",
                     "{\"name\":\"Campaign " + i + "\",\"items\":" + items(contentIds, i) + "}").json().get("playlistId").asText());
             List<Fleet.Display> fleet = all(pool, displays, i -> () -> display(admin, i, playlistIds.get(i % playlistIds.size())));
-            Fleet seeded = new Fleet(baseUrl, email, PASSWORD, fleet, playlistIds, contentIds);
-            all(pool, displays, i -> () -> awaitManifest(baseUrl, fleet.get(i)));
+            List<Fleet.Display> served = all(pool, displays, i -> () -> awaitManifest(baseUrl, fleet.get(i)));
+            Fleet seeded = new Fleet(baseUrl, email, PASSWORD, served, playlistIds, contentIds);
             seeded.save(dir);
             double seconds = (System.nanoTime() - started) / 1e9;
             int commands = contents + playlists + 2 * displays;

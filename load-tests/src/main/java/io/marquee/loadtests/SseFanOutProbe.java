@@ -43,7 +43,9 @@ public final class SseFanOutProbe {
         Results results = new Results().put("streams", count).put("open", open);
         if (pid > 0) {
             long heapAfter = HeapProbe.usedAfterGcBytes(pid);
-            results.put("heapPer1000StreamsMiB", (heapAfter - heapBefore) / 1048576.0 / Math.max(1, open) * 1000);
+            // live heap after a full GC, before and after; small stream counts drown in other live-set changes
+            results.put("heapBeforeMiB", heapBefore / 1048576.0).put("heapAfterMiB", heapAfter / 1048576.0)
+                    .put("heapPer1000StreamsMiB", (heapAfter - heapBefore) / 1048576.0 / Math.max(1, open) * 1000);
         }
         Map<String, Long> sentAt = change(Api.admin(fleet), fleet, streams);
         long waitUntil = System.currentTimeMillis() + 10_000;

@@ -70,6 +70,15 @@ class LoadSuiteSmokeIT {
     }
 
     @Test
+    void theSeededFleetKnowsEveryDisplaysTokenAndManifestEtag() {
+        Fleet fleet = Fleet.load(fleetDir);
+
+        assertThat(fleet.displays()).hasSize(20)
+                .allSatisfy(display -> assertThat(display.etag()).startsWith("\"").endsWith("\""));
+        assertThat(fleet.playlists()).hasSize(4);
+    }
+
+    @Test
     void manifestReadsOnTheTwoHundredAndThreeHundredFourPathsComplete() {
         assertThat(gatling(ManifestReadSimulation.class, Map.of("connections", "4", "durationSeconds", "3"))).isZero();
     }
