@@ -54,7 +54,7 @@ fi
 if [ -z "$SKIP_BUILD" ]; then
   (cd "$root" && mvn -B -q -pl load-tests -am package -DskipTests)
 fi
-(cd "$root" && mvn -B -q -o -pl load-tests dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" >/dev/null)
+(cd "$root" && mvn -B -q -pl load-tests dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" >/dev/null)
 classpath=$module/target/classes:$(cat "$out/classpath.txt")
 rm -rf "$work" "$results" "$out/gatling" "$out/report.md"
 mkdir -p "$work" "$results" "$out/gatling"
