@@ -31,7 +31,8 @@ public final class PropagationProbe {
         Api admin = Api.admin(fleet);
         Map<String, String> showing = new ConcurrentHashMap<>();
         fleet.displays().forEach(d -> showing.put(d.id(), d.playlistId()));
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(8, rate));
+        // unbounded: a slow platform must not turn this open-model probe into a closed loop
+        ExecutorService workers = Executors.newCachedThreadPool();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         AtomicInteger next = new AtomicInteger();
         long started = System.nanoTime();
