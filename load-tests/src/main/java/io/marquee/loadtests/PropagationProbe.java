@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Scenario 4: at {@code rate} commands per second, switches a display to another playlist and times
@@ -35,6 +36,7 @@ public final class PropagationProbe {
         ExecutorService workers = Executors.newCachedThreadPool();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         AtomicInteger next = new AtomicInteger();
+        AtomicLong lastIssued = new AtomicLong();
         long started = System.nanoTime();
         ticker.scheduleAtFixedRate(() -> {
             int n = next.getAndIncrement();
@@ -42,6 +44,7 @@ public final class PropagationProbe {
                 Fleet.Display display = fleet.displays().get(n % fleet.displays().size());
                 String target = fleet.playlists().get((fleet.playlists().indexOf(showing.get(display.id())) + 1) % fleet.playlists().size());
                 workers.submit(() -> measure(admin, display, target, showing, delays, failures));
+                lastIssued.set(System.nanoTime());
             }
         }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
         while (next.get() < samples) {
@@ -50,8 +53,9 @@ public final class PropagationProbe {
         ticker.shutdown();
         workers.shutdown();
         workers.awaitTermination(60, TimeUnit.SECONDS);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        new Percentiles(delays).into(new Results()).put("failures", failures.get()).put("commandsPerSecond", samples / seconds)
+        // the rate the commands were issued at (the first at time 0), not counting the last ones' wait
+        double seconds = Math.max(1e-3, (lastIssued.get() - started) / 1e9);
+        new Percentiles(delays).into(new Results()).put("failures", failures.get()).put("commandsPerSecond", (samples - 1) / seconds)
                 .save("propagation");
     }
 
