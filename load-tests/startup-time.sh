@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Measures the standalone runtime's time from `java -jar` to /actuator/health UP.
-# Usage: load-tests/scripts/startup-time.sh [runs=3] [port=18080]
+# Usage: load-tests/startup-time.sh [runs=3] [port=18080]
 # The first start (initdb, broker format) is reported apart; the median is over the restarts that
 # follow, on the same data directory, as an operator restarting the platform sees it.
 set -euo pipefail
 runs=${1:-3}
 port=${2:-18080}
-root=$(cd "$(dirname "$0")/../.." && pwd)
+root=$(cd "$(dirname "$0")/.." && pwd)
 jar="$root/standalone/target/marquee-standalone.jar"
 [ -f "$jar" ] || { echo "build first: mvn -B -q install -DskipTests" >&2; exit 1; }
 data=$(mktemp -d /tmp/marquee-startup.XXXXXX)

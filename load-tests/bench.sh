@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# The load suite, end to end: load-tests/bench.sh
+#
+# Installs wrk and nginx from Debian if missing, builds the platform and this module, starts the
+# standalone platform on a fresh data directory (load-tests/target/bench/data), seeds a fleet through
+# the HTTP API, runs the seven scenarios of the capacity issue with their same-run baselines, stops
+# everything it started (by PID) and writes load-tests/target/report.md (plus Gatling's HTML reports
+# under load-tests/target/gatling and every raw figure under load-tests/target/results).
+#
+# Every knob is an environment variable; the defaults are the full suite. A quick run, e.g.:
+#   DISPLAYS=500 PLAYLISTS=20 CONTENTS=100 DURATION=10 STREAMS=500 PROPAGATION_SAMPLES=200 load-tests/bench.sh
+set -euo pipefail
+
+DISPLAYS=${DISPLAYS:-10000}            # seeded fleet
+PLAYLISTS=${PLAYLISTS:-200}
+CONTENTS=${CONTENTS:-2000}
+SEED_CONCURRENCY=${SEED_CONCURRENCY:-32}
+DURATION=${DURATION:-30}               # seconds per measured run (wrk, Gatling, JDBC baseline)
+CONNECTIONS=${CONNECTIONS:-256}        # scenarios 1-2
+POLL_INTERVAL=${POLL_INTERVAL:-10}     # scenario 3: every display polls once per this many seconds
+WRITES=${WRITES:-200}                  # scenario 3: admin commands per second
+PROPAGATION_RATE=${PROPAGATION_RATE:-100}        # scenario 4
+PROPAGATION_SAMPLES=${PROPAGATION_SAMPLES:-1000}
+COMMAND_CONCURRENCY=${COMMAND_CONCURRENCY:-32}   # scenario 5 (and its JDBC baseline)
+STREAMS=${STREAMS:-10000}              # scenario 7
+PORT=${PORT:-18280}                    # the platform; nginx on PORT+1, the rebuilding process on PORT+2
+SKIP_BUILD=${SKIP_BUILD:-}             # set to reuse the jars already built
+
+module=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$module")
+out=$module/target
+work=$out/bench
+results=$out/results
+jar=$root/standalone/target/marquee-standalone.jar
+base=http://127.0.0.1:$PORT
+pids=()
+nginx_conf=""
+
+stop_all() {
+  [ -n "$nginx_conf" ] && [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+}
+trap stop_all EXIT
+
+# ---- tools ----
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || ! command -v python3 >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq wrk nginx python3 >/dev/null
+fi
+if [ -z "$SKIP_BUILD" ]; then
+  (cd "$root" && mvn -B -q -pl load-tests -am package -DskipTests)
+fi
+(cd "$root" && mvn -B -q -pl load-tests dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" >/dev/null)
+classpath=$module/target/classes:$(cat "$out/classpath.txt")
+rm -rf "$work" "$results" "$out/gatling" "$out/report.md"
+mkdir -p "$work" "$results" "$out/gatling"
+
+# ---- pinning: the server on the first half of the cores, the load generators on the rest ----
+cores=$(nproc)
+if [ "$cores" -ge 2 ]; then
+  server_cpus=0-$(( cores / 2 - 1 ))
+  load_cpus=$(( cores / 2 ))-$(( cores - 1 ))
+  [ "$cores" -eq 2 ] && server_cpus=0 && load_cpus=1
+  pinning="server (platform, nginx) on CPUs $server_cpus, load generators (wrk, Gatling, drivers) on CPUs $load_cpus (taskset -c)"
+else
+  server_cpus=0
+  load_cpus=0
+  pinning="none possible: one core"
+fi
+echo "machine: $cores cores; $pinning"
+server() { taskset -c "$server_cpus" "$@"; }
+load() { taskset -c "$load_cpus" "$@"; }
+driver() { load java -Dmarquee.results="$results" -cp "$classpath" "io.marquee.loadtests.$1" "${@:2}"; }
+gatling() { # resultName simulation request [-Dknob=value...]
+  local name=$1 simulation=$2 request=$3
+  shift 3
+  load java --add-opens=java.base/java.lang=ALL-UNNAMED -Dmarquee.fleet="$work/fleet" -Dmarquee.durationSeconds="$DURATION" "$@" \
+    -cp "$classpath" io.gatling.app.Gatling --simulation "io.marquee.loadtests.$simulation" \
+    --results-folder "$out/gatling" --run-description "$name" >"$results/$name.gatling.log" 2>&1 ||
+    echo "  $name: Gatling reported failed requests or assertions (see results/$name.gatling.log)"
+  driver GatlingStats "$out/gatling" "${simulation,,}" "$request" "$name" >/dev/null || echo "  no Gatling figures for $name"
+}
+
+# ---- the platform ----
+launch() { # port dataDir log [extra args...]: starts a platform process, its PID in $launched
+  local port=$1 data=$2 log=$3
+  shift 3
+  # taskset directly, not through a function: $! must be the JVM itself (taskset execs it)
+  taskset -c "$server_cpus" java -jar "$jar" --server.port="$port" --marquee.data-dir="$data" "$@" >"$log" 2>&1 &
+  launched=$!
+  pids+=("$launched")
+}
+started=$(date +%s)
+launch "$PORT" "$work/data" "$work/platform.log"
+platform_pid=$launched
+until curl -sf -o /dev/null "$base/actuator/health/readiness"; do
+  kill -0 "$platform_pid" 2>/dev/null || { tail -30 "$work/platform.log" >&2; exit 1; }
+  sleep 0.5
+done
+echo "platform up (PID $platform_pid) in $(( $(date +%s) - started )) s"
+pg_port=$(awk -F= '$1=="port"{print $2}' "$work/data/postgres/embedded-postgres.properties")
+kafka=127.0.0.1:$(awk -F= '$1=="port"{print $2}' "$work/data/kafka/embedded-kafka.properties")
+jdbc=jdbc:postgresql://127.0.0.1:$pg_port/marquee
+
+echo "seeding $DISPLAYS displays, $PLAYLISTS playlists, $CONTENTS content items"
+driver Seeder "$base" "$work/fleet" "$DISPLAYS" "$PLAYLISTS" "$CONTENTS" "$SEED_CONCURRENCY"
+
+# ---- 1, 2: the manifest hot path against nginx serving the same bytes with the same ETag ----
+IFS=, read -r display device _ etag < <(sed -n 2p "$work/fleet/displays.csv")
+path=/api/displays/$display/manifest
+mkdir -p "$work/www$(dirname "$path")"
+curl -sf -H "Authorization: Bearer $device" "$base$path" -o "$work/www$path"
+etag=$(curl -sf -D - -o /dev/null -H "Authorization: Bearer $device" "$base$path" | tr -d '\r' | awk 'tolower($1)=="etag:"{print $2}')
+nginx_conf=$work/nginx.conf
+cat >"$nginx_conf" <<CONF
+user root;
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  etag off;
+  default_type application/json;
+  server {
+    listen 127.0.0.1:$(( PORT + 1 ));
+    root $work/www;
+    location / {
+      add_header ETag '$etag' always;
+      if (\$http_if_none_match = '$etag') { return 304; }
+    }
+  }
+}
+CONF
+server nginx -c "$nginx_conf"
+cat >"$work/headers.lua" <<'LUA'
+-- wrk: every request carries the device token and, for the 304 path, the manifest's ETag
+local token, etag = os.getenv("WRK_TOKEN"), os.getenv("WRK_ETAG")
+wrk.headers["Authorization"] = "Bearer " .. token
+if etag and etag ~= "" then wrk.headers["If-None-Match"] = etag end
+LUA
+wrk_run() { # name url etag
+  local name=$1 url=$2
+  WRK_TOKEN=$device WRK_ETAG=$3 load wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$work/headers.lua" "$url" >"$results/$name.txt"
+  python3 - "$results/$name.txt" "$results/$name.properties" "$CONNECTIONS" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+def ms(label):
+    m = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)] if m else float("nan")
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", text))
+non = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+errors += int(non.group(1)) if non else 0
+open(sys.argv[2], "w").write(f"requestsPerSecond={rps}\np50Ms={ms('50%')}\np99Ms={ms('99%')}\nerrors={errors}\nconnections={sys.argv[3]}\n")
+print(f"  {sys.argv[1].rsplit('/', 1)[1][:-4]:<18} {rps:>10,.0f} req/s  p50 {ms('50%'):.2f} ms  p99 {ms('99%'):.2f} ms  errors {errors}")
+PY
+}
+echo "scenarios 1-2: wrk, $CONNECTIONS connections, ${DURATION}s each (after a warm-up)"
+WRK_TOKEN=$device WRK_ETAG="" load wrk -t1 -c64 -d5s -s "$work/headers.lua" "$base$path" >/dev/null
+wrk_run wrk-marquee-200 "$base$path" ""
+wrk_run wrk-nginx-200 "http://127.0.0.1:$(( PORT + 1 ))$path" ""
+wrk_run wrk-marquee-304 "$base$path" "$etag"
+wrk_run wrk-nginx-304 "http://127.0.0.1:$(( PORT + 1 ))$path" "$etag"
+kill "$(cat "$work/nginx.pid")" && rm -f "$work/nginx.pid"
+
+# ---- 3: fleet polling, without then with admin writes ----
+echo "scenario 3: $DISPLAYS displays polling every ${POLL_INTERVAL}s, without then with $WRITES writes/s"
+gatling fleet-baseline FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" -Dmarquee.writesPerSecond=0
+gatling fleet-writes FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" -Dmarquee.writesPerSecond="$WRITES"
+driver GatlingStats "$out/gatling" fleetpollingsimulation "All Requests" fleet-writes-all >/dev/null
+python3 - "$results" <<'PY'
+import sys
+# the admin writes of scenario 3: All Requests minus the polls
+d = sys.argv[1]
+def load(n):
+    return dict(l.strip().split("=", 1) for l in open(f"{d}/{n}.properties") if "=" in l and not l.startswith("#"))
+a, p = load("fleet-writes-all"), load("fleet-writes")
+with open(f"{d}/fleet-writes-commands.properties", "w") as f:
+    for k in ("perSecond", "ko", "count"):
+        f.write(f"{k}={float(a[k]) - float(p[k])}\n")
+PY
+
+# ---- 4: propagation ----
+echo "scenario 4: propagation at $PROPAGATION_RATE commands/s, $PROPAGATION_SAMPLES samples"
+driver PropagationProbe "$work/fleet" "$PROPAGATION_RATE" "$PROPAGATION_SAMPLES" || echo "  failed: driver PropagationProbe"
+
+# ---- 5: command throughput, and the raw JDBC insert rate on the same PostgreSQL ----
+echo "scenario 5: mixed commands, closed loop, $COMMAND_CONCURRENCY admins"
+gatling commands CommandThroughputSimulation "All Requests" -Dmarquee.concurrency="$COMMAND_CONCURRENCY"
+driver JdbcInsertBaseline "$jdbc" postgres postgres "$COMMAND_CONCURRENCY" "$DURATION" || echo "  failed: driver JdbcInsertBaseline"
+
+# ---- 7: open manifest streams, heap per 1,000 streams ----
+echo "scenario 7: $STREAMS open manifest streams"
+driver SseFanOutProbe "$work/fleet" "$STREAMS" "$platform_pid" || echo "  failed: driver SseFanOutProbe"
+
+# ---- 6: projection rebuild: a second process on a fresh database reads the same topic ----
+echo "scenario 6: a bare consumer, then a rebuilding projections process, read marquee.events"
+driver KafkaReadRates bare "$kafka" || echo "  failed: driver KafkaReadRates bare"
+suffix=$(date +%s)
+group=load-suite-rebuild-$suffix
+driver Postgres "$jdbc" postgres postgres "rebuild_$suffix"
+taskset -c "$load_cpus" java -Dmarquee.results="$results" -cp "$classpath" io.marquee.loadtests.KafkaReadRates \
+  watch "$kafka" marquee.events "$group" &
+watch_pid=$!
+pids+=("$watch_pid")
+launch $(( PORT + 2 )) "$work/rebuild-data" "$work/rebuild.log" \
+  --marquee.kafka.bootstrap-servers="$kafka" --marquee.db.url="jdbc:postgresql://127.0.0.1:$pg_port/rebuild_$suffix" \
+  --marquee.db.username=postgres --marquee.db.password=postgres --marquee.projections.group-id="$group" \
+  --marquee.projections.status.group-id="$group-status" --marquee.projections.plays.group-id="$group-plays"
+wait "$watch_pid" || echo "  the rebuild was not measured (see $work/rebuild.log)"
+
+stop_all
+pids=()
+driver ReportWriter "$results" "$out/report.md" "$cores cores ($(uname -m)), $(free -g | awk '/Mem:/{print $2}') GiB, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)" \
+  "$pinning" "displays=$DISPLAYS playlists=$PLAYLISTS contents=$CONTENTS duration=${DURATION}s connections=$CONNECTIONS poll-interval=${POLL_INTERVAL}s writes=$WRITES/s propagation=$PROPAGATION_RATE/s x $PROPAGATION_SAMPLES commands=$COMMAND_CONCURRENCY streams=$STREAMS"
+echo "report: $out/report.md"
