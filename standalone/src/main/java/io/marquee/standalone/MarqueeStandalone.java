@@ -22,7 +22,12 @@ import org.springframework.context.annotation.FilterType;
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class)})
 public class MarqueeStandalone {
 
+    /** Starts the platform; {@code rebuild --projection NAME} rebuilds a read model instead (see {@link RebuildCommand}). */
     public static void main(String[] args) {
+        if (args.length > 0 && RebuildCommand.NAME.equals(args[0])) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+            System.exit(RebuildCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         StandaloneLauncher.launch(args);
     }
 }
