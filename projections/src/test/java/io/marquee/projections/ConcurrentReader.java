@@ -67,6 +67,7 @@ final class ConcurrentReader implements AutoCloseable {
     }
 
     private void round(PreparedStatement read) throws SQLException {
+        boolean complete = true;
         for (UUID display : displays) {
             read.setObject(1, display);
             try (ResultSet result = read.executeQuery()) {
@@ -74,6 +75,7 @@ final class ConcurrentReader implements AutoCloseable {
                     if (started) {
                         failures.add("no manifest for " + display);
                     }
+                    complete = false;
                     continue;
                 }
                 long version = result.getLong(1);
@@ -84,7 +86,8 @@ final class ConcurrentReader implements AutoCloseable {
             }
             reads.incrementAndGet();
         }
-        started = true; // failures count once every display has been read once (tables may not exist before)
+        // failures count once every display has been read in one round (before, tables or rows may not exist yet)
+        started |= complete;
     }
 
     @Override
