@@ -39,8 +39,9 @@ final class RebuildCommand {
             return 2;
         }
         Duration every = Duration.parse("PT" + orDefault(option(args, "--progress-every"), "5s").toUpperCase());
-        String[] springArgs = Arrays.stream(args).filter(arg -> arg.startsWith("--marquee.") || arg.startsWith("--spring."))
-                .toArray(String[]::new);
+        // everything else of the form --key=value is a setting, as for the platform
+        String[] springArgs = Arrays.stream(args).filter(arg -> arg.startsWith("--") && arg.contains("=")
+                && !arg.startsWith("--projection") && !arg.startsWith("--progress-every")).toArray(String[]::new);
         List<AutoCloseable> embedded = new ArrayList<>();
         ConfigurableApplicationContext context = null;
         try {

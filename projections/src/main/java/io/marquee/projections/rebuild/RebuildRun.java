@@ -75,6 +75,7 @@ final class RebuildRun {
                 }
                 progress.maybeReport();
                 if (progress.caughtUp()) {
+                    progress.report(); // the replay's own rate, before the switch
                     switchOver(run, searchPath, consumer, partitions);
                     progress.report();
                     deleteGroup(groupId);
