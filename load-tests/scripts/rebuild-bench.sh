@@ -36,7 +36,9 @@ curl -sf http://127.0.0.1:18090/actuator/health/liveness > /dev/null || { tail -
 echo "== seeding $events events"
 (cd "$work" && unzip -q "$jar" 'BOOT-INF/lib/*')
 port=$(sed -n 's/^port=//p' "$work/data/kafka/embedded-kafka.properties")
-java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/SeedEvents.java" "127.0.0.1:$port" "$events"
+java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/SeedEvents.java" "127.0.0.1:$port" "$events" \
+  > "$work/seed.log" 2>&1 || { tail -50 "$work/seed.log"; exit 1; }
+tail -1 "$work/seed.log"
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 
 echo "== rebuilding"
