@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild throughput: how many stored events per second `rebuild --projection manifests` replays.
 #
-# Usage: load-tests/scripts/rebuild-bench.sh [events=1000000]
+# Usage: load-tests/scripts/rebuild-bench.sh [events=1000000] [running=0]
 #
 # Starts the standalone platform on a data directory of its own (port 18090) so that the topics and
 # tables exist, seeds EVENTS synthetic but valid envelopes straight onto marquee.events (SeedEvents.java,
@@ -9,9 +9,12 @@
 # the platform, then runs the rebuild command on that data directory (it starts the embedded broker and
 # database itself) and prints its progress lines and the replay rate. The replay rate excludes the
 # switch, which also recomputes (and publishes) every display's manifest: the platform was stopped
-# before its live projection had caught up, so most manifests are new. Stops everything it started.
+# before its live projection had caught up, so most manifests are new. With running=1 the platform keeps
+# running and the command connects to its broker and database instead (the live projection then competes
+# for the same two cores while it catches up). Stops everything it started.
 set -euo pipefail
 events=${1:-1000000}
+running=${2:-0}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$root/standalone/target/marquee-standalone.jar"
 [ -f "$jar" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 1; }
@@ -39,7 +42,9 @@ port=$(sed -n 's/^port=//p' "$work/data/kafka/embedded-kafka.properties")
 java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/SeedEvents.java" "127.0.0.1:$port" "$events" \
   > "$work/seed.log" 2>&1 || { tail -50 "$work/seed.log"; exit 1; }
 tail -1 "$work/seed.log"
-kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+if [ "$running" != 1 ]; then
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+fi
 
 echo "== rebuilding"
 start=$(date +%s.%N)

@@ -53,8 +53,15 @@ final class ConcurrentReader implements AutoCloseable {
         while (!stopped && System.nanoTime() < deadline) {
             try (Connection connection = DriverManager.getConnection(url, user, password);
                  PreparedStatement read = connection.prepareStatement(READ)) {
+                // Until it has read every display once, the schema may still be migrating: give way to the
+                // migrations (a join waiting on one table while holding another would deadlock them).
+                connection.createStatement().execute(started ? "SET lock_timeout = 0" : "SET lock_timeout = '50ms'");
                 while (!stopped && System.nanoTime() < deadline) {
+                    boolean wasStarted = started;
                     round(read);
+                    if (started && !wasStarted) {
+                        connection.createStatement().execute("SET lock_timeout = 0");
+                    }
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
                 }
             } catch (SQLException e) {

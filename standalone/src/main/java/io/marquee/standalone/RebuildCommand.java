@@ -29,6 +29,9 @@ final class RebuildCommand {
 
     static final String NAME = "rebuild";
 
+    /** Counted down once the context and the embedded servers are closed: a Ctrl-C waits for it. */
+    private static final CountDownLatch CLOSED = new CountDownLatch(1);
+
     private RebuildCommand() {
     }
 
@@ -62,6 +65,7 @@ final class RebuildCommand {
                 context.close();
             }
             embedded.forEach(RebuildCommand::closeQuietly);
+            CLOSED.countDown();
         }
     }
 
@@ -76,11 +80,12 @@ final class RebuildCommand {
 
     private static int rebuild(ProjectionRebuilds rebuilds, String name, Duration every) throws InterruptedException {
         RebuildableProjection projection = rebuilds.projection(name);
-        CountDownLatch finished = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
+        // the JVM halts when the hooks return: hold it until the batch in flight, the context and the
+        // embedded servers are done
         Thread hook = new Thread(() -> {
             stopping.set(true);
-            awaitQuietly(finished);
+            awaitQuietly(CLOSED);
         }, "marquee-rebuild-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -93,7 +98,6 @@ final class RebuildCommand {
                     : "Stopped; run the same command again to resume.");
             return outcome == ProjectionRebuilds.Outcome.SWITCHED ? 0 : 3;
         } finally {
-            finished.countDown();
             if (!stopping.get()) {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
@@ -102,7 +106,7 @@ final class RebuildCommand {
 
     private static void awaitQuietly(CountDownLatch finished) {
         try {
-            finished.await(30, TimeUnit.SECONDS);
+            finished.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

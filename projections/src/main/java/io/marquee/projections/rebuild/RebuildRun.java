@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -76,10 +77,11 @@ final class RebuildRun {
                 progress.maybeReport();
                 if (progress.caughtUp()) {
                     progress.report(); // the replay's own rate, before the switch
-                    switchOver(run, searchPath, consumer, partitions);
-                    progress.report();
-                    deleteGroup(groupId);
-                    return ProjectionRebuilds.Outcome.SWITCHED;
+                    if (trySwitch(run, searchPath, consumer, partitions)) {
+                        progress.report();
+                        deleteGroup(groupId);
+                        return ProjectionRebuilds.Outcome.SWITCHED;
+                    }
                 }
             }
             progress.report();
@@ -100,13 +102,17 @@ final class RebuildRun {
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS.name()).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
+        seekToCommitted(consumer, partitions);
+        return partitions;
+    }
+
+    private static void seekToCommitted(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
         Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
         partitions.forEach(partition -> {
             OffsetAndMetadata offset = committed.get(partition);
             consumer.seek(partition, offset != null ? offset.offset() : beginning.get(partition));
         });
-        return partitions;
     }
 
     /** One batch into the side tables, in one transaction (joining the switch's when inside it). */
@@ -127,6 +133,23 @@ final class RebuildRun {
                 }
             }
         });
+    }
+
+    /**
+     * False if the switch lost a deadlock (e.g. with a reader that locks the tables in another order; the
+     * switch waits first, so PostgreSQL picks it): its transaction rolled back, so the consumer goes back
+     * to the committed offsets and the next catch-up tries again.
+     */
+    private boolean trySwitch(SideSchema.Run run, String searchPath, Consumer<String, byte[]> consumer,
+                              List<TopicPartition> partitions) {
+        try {
+            switchOver(run, searchPath, consumer, partitions);
+            return true;
+        } catch (PessimisticLockingFailureException lost) {
+            log.warn("The switch of {} gave way to a lock conflict; trying again: {}", projection.name(), lost.getMessage());
+            seekToCommitted(consumer, partitions);
+            return false;
+        }
     }
 
     private void switchOver(SideSchema.Run run, String searchPath, Consumer<String, byte[]> consumer,
