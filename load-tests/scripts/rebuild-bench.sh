@@ -41,7 +41,7 @@ echo "== seeding $events events"
 port=$(sed -n 's/^port=//p' "$work/data/kafka/embedded-kafka.properties")
 java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/SeedEvents.java" "127.0.0.1:$port" "$events" \
   > "$work/seed.log" 2>&1 || { tail -50 "$work/seed.log"; exit 1; }
-tail -1 "$work/seed.log"
+grep seeded "$work/seed.log"
 if [ "$running" != 1 ]; then
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 fi
