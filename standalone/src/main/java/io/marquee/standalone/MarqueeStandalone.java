@@ -22,6 +22,7 @@ import org.springframework.context.annotation.FilterType;
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class)})
 public class MarqueeStandalone {
 
+    /** Starts the platform, or runs one of {@link StandaloneCommands} (export, import, rebuild). */
     public static void main(String[] args) {
         int status = StandaloneCommands.dispatch(args);
         if (status >= 0) {

@@ -18,7 +18,8 @@ final class StandaloneCommands {
 
     static final Map<String, Command> COMMANDS = Map.of(
             "export", HistoryCommands::export,
-            "import", HistoryCommands::importHistory);
+            "import", HistoryCommands::importHistory,
+            RebuildCommand.NAME, RebuildCommand::run);
 
     private StandaloneCommands() {
     }
@@ -35,6 +36,8 @@ final class StandaloneCommands {
             StandaloneLauncher.launch(args);
             return -1;
         }
+        // no network to phone home to, whichever command starts Axon
+        System.setProperty("axoniq.update-checker.disabled", "true");
         return command.run(Arrays.copyOfRange(args, 1, args.length));
     }
 }

@@ -15,11 +15,12 @@ import java.io.IOException;
  * Turns a record value into a {@link ReadEvent}, or says precisely why it cannot
  * ({@link UnreadableRecordException}).
  */
-final class EventReader {
+public final class EventReader {
 
     private final ObjectMapper json = MarqueeJson.newMapper();
 
-    ReadEvent read(byte[] value) {
+    /** @throws UnreadableRecordException if the value is not a readable event envelope */
+    public ReadEvent read(byte[] value) {
         if (value == null) {
             throw new UnreadableRecordException("empty record");
         }

@@ -1,6 +1,7 @@
 package io.marquee.projections.stream;
 
 import io.marquee.infra.db.ModuleSchema;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,9 +30,12 @@ public class ProjectionsConfiguration {
 
     @Bean(LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> projectionsListenerFactory(
-            ConsumerFactory<String, byte[]> consumers) {
+            ConsumerFactory<String, byte[]> consumers,
+            @Value("${marquee.projections.listeners.auto-startup:true}") boolean autoStartup) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
         factory.setConsumerFactory(consumers);
+        // off only in the rebuild command's context, which must not run a second live projection
+        factory.setAutoStartup(autoStartup);
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         // A failure that is not the record's fault (database or broker down) is retried until it

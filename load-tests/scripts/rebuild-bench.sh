@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Rebuild throughput: how many stored events per second `rebuild --projection manifests` replays.
+#
+# Usage: load-tests/scripts/rebuild-bench.sh [events=1000000] [running=0]
+#
+# Starts the standalone platform on a data directory of its own (port 18090) so that the topics and
+# tables exist, seeds EVENTS synthetic but valid envelopes straight onto marquee.events (SeedEvents.java,
+# blocks of 1,000 events per organization: content, playlists, displays, renames, reassignments), stops
+# the platform, then runs the rebuild command on that data directory (it starts the embedded broker and
+# database itself) and prints its progress lines and the replay rate. The replay rate excludes the
+# switch, which also recomputes (and publishes) every display's manifest: the platform was stopped
+# before its live projection had caught up, so most manifests are new. With running=1 the platform keeps
+# running and the command connects to its broker and database instead (the live projection then competes
+# for the same two cores while it catches up). Stops everything it started.
+set -euo pipefail
+events=${1:-1000000}
+running=${2:-0}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+jar="$root/standalone/target/marquee-standalone.jar"
+[ -f "$jar" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 1; }
+work=$(mktemp -d /tmp/marquee-rebuild-bench.XXXXXX)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+export AXONIQ_UPDATE_CHECKER_DISABLED=true
+
+echo "== starting the platform on $work/data"
+java -jar "$jar" --marquee.data-dir="$work/data" --server.port=18090 > "$work/platform.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 180); do
+  curl -sf http://127.0.0.1:18090/actuator/health/liveness > /dev/null && break
+  sleep 1
+done
+curl -sf http://127.0.0.1:18090/actuator/health/liveness > /dev/null || { tail -50 "$work/platform.log"; exit 1; }
+
+echo "== seeding $events events"
+(cd "$work" && unzip -q "$jar" 'BOOT-INF/lib/*')
+port=$(sed -n 's/^port=//p' "$work/data/kafka/embedded-kafka.properties")
+java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/SeedEvents.java" "127.0.0.1:$port" "$events" \
+  > "$work/seed.log" 2>&1 || { tail -50 "$work/seed.log"; exit 1; }
+grep seeded "$work/seed.log"
+if [ "$running" != 1 ]; then
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+fi
+
+echo "== rebuilding"
+start=$(date +%s.%N)
+java -jar "$jar" rebuild --projection manifests --progress-every=10s --marquee.data-dir="$work/data" \
+  --logging.level.root=WARN | tee "$work/rebuild.log"
+end=$(date +%s.%N)
+replay=$(grep -E "^manifests: " "$work/rebuild.log" | tail -2 | head -1)
+echo "== last progress line (replay only): $replay"
+awk -v s="$start" -v e="$end" -v n="$events" 'BEGIN { printf "== whole command incl. start and switch: %.1f s, %.0f events/s\n", e - s, n / (e - s) }'

@@ -1,0 +1,188 @@
+package io.marquee.projections.rebuild;
+
+import io.marquee.events.Topics;
+import io.marquee.projections.Projector;
+import io.marquee.projections.stream.EventReader;
+import io.marquee.projections.stream.ReadEvent;
+import io.marquee.projections.stream.UnreadableRecordException;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * One rebuild: replays the topic into the side schema batch by batch (each batch one transaction, then
+ * the offsets), and once caught up switches in one transaction: lock the live tables, apply what is left
+ * up to the end offsets read under the lock (the live projection cannot have applied anything past
+ * them), swap the tables, let the projection republish what changed, record the version, commit.
+ */
+final class RebuildRun {
+
+    private static final Logger log = LoggerFactory.getLogger(RebuildRun.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final RebuildableProjection projection;
+    private final ProjectionRebuilds.Options options;
+    private final ConsumerFactory<String, byte[]> consumers;
+    private final KafkaAdmin kafkaAdmin;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final EventReader reader = new EventReader();
+    private final SideSchema side;
+
+    RebuildRun(RebuildableProjection projection, ProjectionRebuilds.Options options,
+               ConsumerFactory<String, byte[]> consumers, KafkaAdmin kafkaAdmin, JdbcTemplate jdbc,
+               TransactionTemplate transaction) {
+        this.projection = projection;
+        this.options = options;
+        this.consumers = consumers;
+        this.kafkaAdmin = kafkaAdmin;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.side = new SideSchema(jdbc);
+    }
+
+    ProjectionRebuilds.Outcome run() {
+        String searchPath = jdbc.queryForObject("SHOW search_path", String.class);
+        SideSchema.Run run = side.prepare(projection);
+        String groupId = run.groupId(projection.name());
+        try (Consumer<String, byte[]> consumer = consumers.createConsumer(groupId, "marquee-rebuild", null, settings(options.batchSize()))) {
+            List<TopicPartition> partitions = assign(consumer);
+            Progress progress = new Progress(projection.name(), consumer, partitions, options);
+            long batches = 0;
+            while (!options.stop().getAsBoolean() && batches < options.maxBatches()) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                if (!records.isEmpty()) {
+                    apply(run.schema(), records);
+                    consumer.commitSync();
+                    batches++;
+                }
+                progress.maybeReport();
+                if (progress.caughtUp()) {
+                    progress.report(); // the replay's own rate, before the switch
+                    if (trySwitch(run, searchPath, consumer, partitions)) {
+                        progress.report();
+                        deleteGroup(groupId);
+                        return ProjectionRebuilds.Outcome.SWITCHED;
+                    }
+                }
+            }
+            progress.report();
+            return ProjectionRebuilds.Outcome.STOPPED;
+        }
+    }
+
+    private static Properties settings(int batchSize) {
+        Properties settings = new Properties();
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batchSize));
+        return settings;
+    }
+
+    /** Every partition, from the group's committed offset (a resumed run) or the beginning. */
+    private static List<TopicPartition> assign(Consumer<String, byte[]> consumer) {
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS.name()).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.assign(partitions);
+        seekToCommitted(consumer, partitions);
+        return partitions;
+    }
+
+    private static void seekToCommitted(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+        Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+        partitions.forEach(partition -> {
+            OffsetAndMetadata offset = committed.get(partition);
+            consumer.seek(partition, offset != null ? offset.offset() : beginning.get(partition));
+        });
+    }
+
+    /** One batch into the side tables, in one transaction (joining the switch's when inside it). */
+    private void apply(String schema, ConsumerRecords<String, byte[]> records) {
+        List<ReadEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(reader.read(record.value()));
+            } catch (UnreadableRecordException poison) {
+                // the live projection dead-letters it; a rebuild only leaves it out
+            }
+        }
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL search_path TO " + schema);
+            for (ReadEvent read : events) {
+                for (Projector projector : projection.projectors()) {
+                    projector.apply(read.envelope(), read.event());
+                }
+            }
+        });
+    }
+
+    /**
+     * False if the switch lost a deadlock (e.g. with a reader that locks the tables in another order; the
+     * switch waits first, so PostgreSQL picks it): its transaction rolled back, so the consumer goes back
+     * to the committed offsets and the next catch-up tries again.
+     */
+    private boolean trySwitch(SideSchema.Run run, String searchPath, Consumer<String, byte[]> consumer,
+                              List<TopicPartition> partitions) {
+        try {
+            switchOver(run, searchPath, consumer, partitions);
+            return true;
+        } catch (PessimisticLockingFailureException lost) {
+            log.warn("The switch of {} gave way to a lock conflict; trying again: {}", projection.name(), lost.getMessage());
+            seekToCommitted(consumer, partitions);
+            return false;
+        }
+    }
+
+    private void switchOver(SideSchema.Run run, String searchPath, Consumer<String, byte[]> consumer,
+                            List<TopicPartition> partitions) {
+        String live = side.liveSchema();
+        String retired = "retired_" + projection.name() + "_" + run.runId().toString().substring(0, 8);
+        TableSwap swap = new TableSwap(jdbc);
+        transaction.executeWithoutResult(status -> {
+            swap.lock(live, projection.tables());
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                if (!records.isEmpty()) {
+                    apply(run.schema(), records);
+                }
+            }
+            jdbc.execute("SET LOCAL search_path TO " + searchPath);
+            swap.swap(live, run.schema(), retired, projection.tables());
+            projection.afterSwitch().run();
+            new ProjectionVersions(jdbc).record(projection.name(), projection.version());
+        });
+        consumer.commitSync();
+        log.info("Switched {} to version {}; dropping the old tables", projection.name(), projection.version());
+        side.dropRetired(retired, projection.tables());
+        side.drop(run.schema());
+    }
+
+    private void deleteGroup(String groupId) {
+        try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+            admin.deleteConsumerGroups(List.of(groupId)).all().get();
+        } catch (Exception e) {
+            // only a leftover name in the group list: harmless
+            log.warn("Could not delete the finished rebuild's consumer group {}", groupId, e);
+        }
+    }
+}
