@@ -82,7 +82,7 @@ class HistoryReads {
                 long[] count = {0};
                 cursor.query(sql, (RowCallbackHandler) row -> {
                     write(row, out);
-                    out.writeRaw('\n');
+                    newLine(out);
                     count[0]++;
                 }, arguments.toArray());
                 return count[0];
@@ -91,6 +91,14 @@ class HistoryReads {
             }
         });
         return written == null ? 0 : written;
+    }
+
+    private static void newLine(JsonGenerator out) {
+        try {
+            out.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void write(ResultSet row, JsonGenerator out) throws SQLException {
