@@ -55,6 +55,10 @@ class HistoryTimeTravelIT extends SharedPlatform {
         assertThat(decommissioned.status()).isEqualTo(204);
         snapshots.add(new Snapshot(settled(null, 404), null, "decommissioned"));
 
+        assertThat(snapshots).as("enough accepted commands to tell something").hasSizeGreaterThan(6);
+        assertThat(snapshots.stream().filter(snapshot -> snapshot.manifest() != null)
+                .mapToLong(snapshot -> snapshot.manifest().get("version").asLong()).max().orElse(0)).isGreaterThan(3);
+
         // when the history is asked for each recorded instant, then it answers what was live
         for (Snapshot snapshot : snapshots) {
             HttpProbe.Answer replayed = http().get("/api/history/displays/" + display + "/manifest?at=" + snapshot.at());
