@@ -180,6 +180,8 @@ class HistoryIT extends SharedPlatform {
         assertProblem(http().get(EVENTS + "?limit=many"), 400, "limit");
         assertProblem(http().get(EVENTS + "?after=-1"), 400, "after");
         assertProblem(http().get(EVENTS + "?type=ContentExploded"), 400, "type");
+        assertThat(http().get(EVENTS + "?from=yesterday", "Accept", "application/x-ndjson").status()).isEqualTo(400);
+        assertThat(http().get(EVENTS, "Accept", "no media type").status()).as("malformed input is never a 500").isLessThan(500);
         assertProblem(http().get(EVENTS, "Marquee-Min-Position", "soon"), 400, "Marquee-Min-Position");
         assertProblem(http().get("/api/history/displays/" + display + "/manifest"), 400, "at");
         assertProblem(http().get("/api/history/displays/" + display + "/manifest?at=noon"), 400, "at");

@@ -9,6 +9,7 @@ import io.marquee.infra.web.NotFoundException;
 import io.marquee.query.position.PositionGate;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -60,7 +61,7 @@ class HistoryController {
         UUID organization = organizationOf(caller);
         HistoryFilter filter = HistoryFilter.parse(organization, aggregateId, type, actor, from, to, after, limit);
         awaitPosition(caller, minPosition);
-        if (accept != null && MediaType.parseMediaTypes(accept).stream().anyMatch(NDJSON::equalsTypeAndSubtype)) {
+        if (wantsNdjson(accept)) {
             response.setStatus(200);
             response.setContentType(NDJSON.toString());
             response.setCharacterEncoding("UTF-8");
@@ -85,6 +86,14 @@ class HistoryController {
         ObjectNode body = json.valueToTree(replayed.manifest());
         body.putPOJO("positions", replayed.positions());
         return body;
+    }
+
+    private static boolean wantsNdjson(String accept) {
+        try {
+            return accept != null && MediaType.parseMediaTypes(accept).stream().anyMatch(NDJSON::equalsTypeAndSubtype);
+        } catch (InvalidMediaTypeException e) {
+            return false; // content negotiation answers it (406), as for any read
+        }
     }
 
     private static UUID organizationOf(AuthenticatedCaller caller) {

@@ -2,6 +2,7 @@ package io.marquee.query.history;
 
 import io.marquee.events.EventCatalog;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -43,8 +44,8 @@ record HistoryFilter(UUID organizationId, String aggregateId, String type, Strin
         condition(conditions, arguments, "aggregate_id = ?", aggregateId);
         condition(conditions, arguments, "type = ?", type);
         condition(conditions, arguments, "actor = ?", actor);
-        condition(conditions, arguments, "occurred_at >= ?", from == null ? null : java.sql.Timestamp.from(from));
-        condition(conditions, arguments, "occurred_at < ?", to == null ? null : java.sql.Timestamp.from(to));
+        condition(conditions, arguments, "occurred_at >= ?", from == null ? null : Timestamp.from(from));
+        condition(conditions, arguments, "occurred_at < ?", to == null ? null : Timestamp.from(to));
         return String.join(" AND ", conditions);
     }
 

@@ -25,6 +25,7 @@ import io.marquee.events.playlist.PlaylistRenamedEvent;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ final class ManifestReplay {
             return;
         }
         ReplayAssembler.Assembled assembled = assembler.assemble(display);
-        if (playable != null && java.util.Arrays.equals(playable, assembled.playable())) {
+        if (playable != null && Arrays.equals(playable, assembled.playable())) {
             return;
         }
         playable = assembled.playable();

@@ -3,6 +3,7 @@ package io.marquee.query.history;
 import io.marquee.infra.runtime.EmbeddedPostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -22,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * NDJSON keeps the heap bounded however long the history: 100,000 events (well over 100 MB of NDJSON)
  * are streamed by a JVM limited to a 24 MB heap. Without the database cursor (a transaction and a
  * fetch size) the driver would read every row into memory first and that JVM would run out of it.
+ * Heavy (about 25 s, most of it creating the database and its rows): {@code -Pheavy} runs it.
  */
+@Tag("heavy")
 class HistoryStreamBoundedMemoryIT {
 
     private static final int EVENTS = 100_000;
