@@ -48,6 +48,10 @@ class HistoryIT extends SharedPlatform {
         });
         assertThat(items.get(1).get("payload").get("name").asText()).isEqualTo("Renamed for history");
         assertThat(page.json().get("next").isNull()).isTrue();
+        // and a position that never comes is 503 with Retry-After
+        HttpProbe.Answer never = analyst.get(EVENTS, "Marquee-Min-Position", Long.toString(Long.MAX_VALUE));
+        assertProblem(never, 503, "Marquee-Min-Position");
+        assertThat(never.header("Retry-After")).isPresent();
     }
 
     @Test

@@ -38,12 +38,15 @@ class HistoryController {
     private final HistoryReads reads;
     private final HistoricManifests manifests;
     private final PositionGate positions;
+    private final CommittedWatermark committed;
     private final ObjectMapper json = MarqueeJson.newMapper();
 
-    HistoryController(HistoryReads reads, HistoricManifests manifests, PositionGate positions) {
+    HistoryController(HistoryReads reads, HistoricManifests manifests, PositionGate positions,
+                      CommittedWatermark committed) {
         this.reads = reads;
         this.manifests = manifests;
         this.positions = positions;
+        this.committed = committed;
     }
 
     @GetMapping("/api/history/events")
@@ -103,7 +106,10 @@ class HistoryController {
         return caller.organizationId().value();
     }
 
-    /** Waits on the request thread, bounded, like the admin reads; 503 with Retry-After if not reached. */
+    /**
+     * Waits on the request thread, bounded, like the admin reads, for the watermark on Kafka and then for
+     * the same watermark committed in PostgreSQL; 503 with Retry-After if not reached.
+     */
     private void awaitPosition(AuthenticatedCaller caller, String minPosition) {
         if (minPosition == null) {
             return;
@@ -122,5 +128,6 @@ class HistoryController {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + PositionGate.HEADER, e);
         }
+        committed.await(caller.organizationId().value(), position);
     }
 }
