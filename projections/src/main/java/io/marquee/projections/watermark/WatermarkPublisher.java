@@ -11,6 +11,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +24,10 @@ import java.util.UUID;
  * After every batch, records how far each organization it touched has been applied, in
  * {@code projection_watermark} (for reads served from PostgreSQL) and on the compacted
  * {@code marquee.projection-watermarks} topic (for reads served from memory). Runs last, after the
- * manifests and access states of the batch were acknowledged, so a watermark never runs ahead of them
- * on Kafka, and carries the manifest topic offsets a reader must have consumed to hold those manifests.
- * A watermark never goes backwards.
+ * manifests and access states of the batch were acknowledged, and sends only after the batch's
+ * transaction has committed, so a watermark never runs ahead of them on Kafka or in PostgreSQL. It
+ * carries the manifest topic offsets a reader must have consumed to hold those manifests. A watermark
+ * never goes backwards.
  */
 @Component
 @Order(Integer.MAX_VALUE)
@@ -54,6 +57,24 @@ class WatermarkPublisher implements BatchFollower {
                         ON CONFLICT (organization_id) DO UPDATE
                         SET position = GREATEST(projection_watermark.position, EXCLUDED.position)
                         RETURNING position""", Long.class, organization, position), manifestsPublished)));
-        kafka.sendAll(Topics.PROJECTION_WATERMARKS, watermarks, watermark -> watermark.organizationId().toString());
+        afterCommit(() -> kafka.sendAll(Topics.PROJECTION_WATERMARKS, watermarks,
+                watermark -> watermark.organizationId().toString()));
+    }
+
+    /**
+     * A watermark tells readers of PostgreSQL too that the batch's rows are there, so it goes out only once
+     * they are committed; if the process dies in between, the next batch's watermark covers this one.
+     */
+    private static void afterCommit(Runnable send) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            send.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                send.run();
+            }
+        });
     }
 }

@@ -38,15 +38,12 @@ class HistoryController {
     private final HistoryReads reads;
     private final HistoricManifests manifests;
     private final PositionGate positions;
-    private final CommittedWatermark committed;
     private final ObjectMapper json = MarqueeJson.newMapper();
 
-    HistoryController(HistoryReads reads, HistoricManifests manifests, PositionGate positions,
-                      CommittedWatermark committed) {
+    HistoryController(HistoryReads reads, HistoricManifests manifests, PositionGate positions) {
         this.reads = reads;
         this.manifests = manifests;
         this.positions = positions;
-        this.committed = committed;
     }
 
     @GetMapping("/api/history/events")
@@ -107,8 +104,8 @@ class HistoryController {
     }
 
     /**
-     * Waits on the request thread, bounded, like the admin reads, for the watermark on Kafka and then for
-     * the same watermark committed in PostgreSQL; 503 with Retry-After if not reached.
+     * Waits on the request thread, bounded, like the admin reads, for the organization's watermark (sent
+     * only once the batch, history rows included, is committed); 503 with Retry-After if not reached.
      */
     private void awaitPosition(AuthenticatedCaller caller, String minPosition) {
         if (minPosition == null) {
@@ -128,6 +125,5 @@ class HistoryController {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + PositionGate.HEADER, e);
         }
-        committed.await(caller.organizationId().value(), position);
     }
 }
