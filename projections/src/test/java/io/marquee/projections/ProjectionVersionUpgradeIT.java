@@ -120,9 +120,11 @@ class ProjectionVersionUpgradeIT extends ProjectionTestSupport {
         await().atMost(Duration.ofMinutes(2)).until(() -> jdbc.queryForList(
                 "SELECT version FROM projection_version WHERE projection = 'manifests'", Integer.class), List.of(BUMPED)::equals);
 
-        // then the side schema is gone, reads never failed, and the live projection goes on into the new tables
-        assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rebuild\\_%' "
-                + "OR nspname LIKE 'retired\\_%'", String.class)).isEmpty();
+        // then the side schema is dropped (right after the switch commits), reads never failed, and the
+        // live projection goes on into the new tables
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rebuild\\_%' OR nspname LIKE 'retired\\_%'",
+                String.class)).isEmpty());
         reader.close();
         assertThat(reader.failures).isEmpty();
         assertThat(reader.reads.get()).isPositive();
