@@ -15,6 +15,11 @@ public class InvalidFieldsException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** One query parameter (or header) the read cannot accept, named in the answer. */
+    public static InvalidFieldsException parameter(String name, String message) {
+        return new InvalidFieldsException(List.of(new FieldError(name, message)));
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

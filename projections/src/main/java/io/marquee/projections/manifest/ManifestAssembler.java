@@ -118,7 +118,7 @@ class ManifestAssembler {
         List<ManifestItem> items = new ArrayList<>();
         for (PlaylistItem item : playlist.items()) {
             if (item.contentId() == null) {
-                items.add(new ManifestItem(item.itemId(), null, LegacyItems.typeOf(item.uri()), item.uri(),
+                items.add(new ManifestItem(item.itemId(), null, PlaylistItem.legacyTypeOf(item.uri()), item.uri(),
                         Objects.requireNonNullElse(item.durationSeconds(), FALLBACK_DURATION_SECONDS),
                         null, null, null, null));
                 continue;

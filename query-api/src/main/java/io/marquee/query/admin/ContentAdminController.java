@@ -1,6 +1,7 @@
 package io.marquee.query.admin;
 
 import io.marquee.infra.security.AuthenticatedCaller;
+import io.marquee.infra.web.InvalidFieldsException;
 import io.marquee.infra.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,10 +59,10 @@ class ContentAdminController {
         LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC);
         LocalDate first = from != null ? from : last.minusDays(DEFAULT_PLAY_DAYS - 1);
         if (first.isAfter(last)) {
-            throw new BadParameterException("from", "must not be after to");
+            throw InvalidFieldsException.parameter("from", "must not be after to");
         }
         if (ChronoUnit.DAYS.between(first, last) >= MAX_PLAY_DAYS) {
-            throw new BadParameterException("from", "must be at most " + MAX_PLAY_DAYS + " days before to");
+            throw InvalidFieldsException.parameter("from", "must be at most " + MAX_PLAY_DAYS + " days before to");
         }
         return plays.ofContent(organization, contentId, first, last);
     }

@@ -1,5 +1,7 @@
 package io.marquee.query.admin;
 
+import io.marquee.infra.web.InvalidFieldsException;
+
 /**
  * Which page of a list to read: {@code page} from 0, {@code size} 1 to {@value #MAX_SIZE}, default
  * {@value #DEFAULT_SIZE}.
@@ -13,10 +15,10 @@ record PageRequest(int page, int size) {
         int number = page == null ? 0 : page;
         int length = size == null ? DEFAULT_SIZE : size;
         if (number < 0) {
-            throw new BadParameterException("page", "must be 0 or more");
+            throw InvalidFieldsException.parameter("page", "must be 0 or more");
         }
         if (length < 1 || length > MAX_SIZE) {
-            throw new BadParameterException("size", "must be between 1 and " + MAX_SIZE);
+            throw InvalidFieldsException.parameter("size", "must be between 1 and " + MAX_SIZE);
         }
         return new PageRequest(number, length);
     }

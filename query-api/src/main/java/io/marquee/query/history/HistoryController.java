@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marquee.events.MarqueeJson;
 import io.marquee.events.ids.DisplayId;
 import io.marquee.infra.security.AuthenticatedCaller;
+import io.marquee.infra.web.InvalidFieldsException;
 import io.marquee.infra.web.NotFoundException;
 import io.marquee.query.position.PositionGate;
 import jakarta.servlet.http.HttpServletResponse;
@@ -78,7 +79,7 @@ class HistoryController {
         UUID organization = organizationOf(caller);
         Instant instant = HistoryFilter.instant("at", at);
         if (instant == null) {
-            throw new HistoryParameterException("at", "is required: an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z");
+            throw InvalidFieldsException.parameter("at", "is required: an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z");
         }
         awaitPosition(caller, minPosition);
         ManifestReplay.Replayed replayed = manifests.at(organization, new DisplayId(displayId), instant)
@@ -115,7 +116,7 @@ class HistoryController {
         try {
             position = Long.parseLong(minPosition.trim());
         } catch (NumberFormatException e) {
-            throw new HistoryParameterException(PositionGate.HEADER, "must be a number");
+            throw InvalidFieldsException.parameter(PositionGate.HEADER, "must be a number");
         }
         try {
             positions.awaitAsync(caller.organizationId(), position).get();

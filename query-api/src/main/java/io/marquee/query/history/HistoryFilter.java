@@ -1,6 +1,7 @@
 package io.marquee.query.history;
 
 import io.marquee.events.EventCatalog;
+import io.marquee.infra.web.InvalidFieldsException;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,16 +20,16 @@ record HistoryFilter(UUID organizationId, String aggregateId, String type, Strin
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
-    /** Reads the raw query parameters; anything it cannot accept is a {@link HistoryParameterException}. */
+    /** Reads the raw query parameters; anything it cannot accept is a {@link InvalidFieldsException} (400). */
     static HistoryFilter parse(UUID organizationId, String aggregateId, String type, String actor, String from,
                                String to, String after, String limit) {
         if (type != null && EventCatalog.byName(type).isEmpty()) {
-            throw new HistoryParameterException("type", "is not an event type of the catalogue");
+            throw InvalidFieldsException.parameter("type", "is not an event type of the catalogue");
         }
         Instant fromInstant = instant("from", from);
         Instant toInstant = instant("to", to);
         if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
-            throw new HistoryParameterException("from", "must not be after to");
+            throw InvalidFieldsException.parameter("from", "must not be after to");
         }
         long afterPosition = number("after", after, 0, Long.MAX_VALUE, 0);
         int pageSize = (int) number("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
@@ -63,7 +64,7 @@ record HistoryFilter(UUID organizationId, String aggregateId, String type, Strin
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new HistoryParameterException(parameter, "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z");
+            throw InvalidFieldsException.parameter(parameter, "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z");
         }
     }
 
@@ -79,7 +80,7 @@ record HistoryFilter(UUID organizationId, String aggregateId, String type, Strin
         } catch (NumberFormatException e) {
             // answered below, like a number out of range
         }
-        throw new HistoryParameterException(parameter,
+        throw InvalidFieldsException.parameter(parameter,
                 max == Long.MAX_VALUE ? "must be a number of at least " + min : "must be between " + min + " and " + max);
     }
 
