@@ -10,6 +10,7 @@ import io.marquee.events.ids.PlaylistId;
 import io.marquee.events.playlist.PlaylistArchivedEvent;
 import io.marquee.events.playlist.PlaylistCreatedEvent;
 import io.marquee.events.playlist.PlaylistItem;
+import io.marquee.events.playlist.PlaylistItems;
 import io.marquee.events.playlist.PlaylistItemAddedEvent;
 import io.marquee.events.playlist.PlaylistItemDurationChangedEvent;
 import io.marquee.events.playlist.PlaylistItemMovedEvent;

@@ -20,6 +20,7 @@ import io.marquee.events.playlist.PlaylistItemAddedEvent;
 import io.marquee.events.playlist.PlaylistItemDurationChangedEvent;
 import io.marquee.events.playlist.PlaylistItemMovedEvent;
 import io.marquee.events.playlist.PlaylistItemRemovedEvent;
+import io.marquee.events.playlist.PlaylistItems;
 import io.marquee.events.playlist.PlaylistRenamedEvent;
 
 import java.time.Instant;
@@ -151,15 +152,15 @@ final class ManifestReplay {
             change(playlists.get(archived.playlistId().value()), position, row -> row.archived = true);
         } else if (event instanceof PlaylistItemAddedEvent added) {
             editItems(added.playlistId().value(), position,
-                    items -> ReplayedRows.insert(items, added.item(), added.position()));
+                    items -> PlaylistItems.insert(items, added.item(), added.position()));
         } else if (event instanceof PlaylistItemMovedEvent moved) {
             editItems(moved.playlistId().value(), position,
-                    items -> ReplayedRows.move(items, moved.itemId(), moved.position()));
+                    items -> PlaylistItems.move(items, moved.itemId(), moved.position()));
         } else if (event instanceof PlaylistItemDurationChangedEvent changed) {
             editItems(changed.playlistId().value(), position,
-                    items -> ReplayedRows.withDuration(items, changed.itemId(), changed.durationSeconds()));
+                    items -> PlaylistItems.withDuration(items, changed.itemId(), changed.durationSeconds()));
         } else if (event instanceof PlaylistItemRemovedEvent removed) {
-            editItems(removed.playlistId().value(), position, items -> ReplayedRows.remove(items, removed.itemId()));
+            editItems(removed.playlistId().value(), position, items -> PlaylistItems.remove(items, removed.itemId()));
         } else {
             return false;
         }

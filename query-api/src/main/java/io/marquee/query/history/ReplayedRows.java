@@ -1,7 +1,6 @@
 package io.marquee.query.history;
 
 import io.marquee.events.ids.OrganizationId;
-import io.marquee.events.ids.PlaylistItemId;
 import io.marquee.events.playlist.PlaylistItem;
 
 import java.time.Instant;
@@ -59,30 +58,5 @@ final class ReplayedRows {
 
     record Entry(UUID entryId, UUID playlistId, List<String> daysOfWeek, LocalTime startTime, LocalTime endTime,
                  LocalDate startDate, LocalDate endDate, int priority, long addedPosition) {
-    }
-
-    /** The projection's list edits: positions outside the list are clamped to its ends. */
-    static List<PlaylistItem> insert(List<PlaylistItem> items, PlaylistItem item, int position) {
-        List<PlaylistItem> edited = new ArrayList<>(remove(items, item.itemId()));
-        edited.add(Math.max(0, Math.min(position, edited.size())), item);
-        return edited;
-    }
-
-    static List<PlaylistItem> move(List<PlaylistItem> items, PlaylistItemId itemId, int position) {
-        return items.stream().filter(item -> item.itemId().equals(itemId)).findFirst()
-                .map(item -> insert(items, item, position))
-                .orElse(items);
-    }
-
-    static List<PlaylistItem> withDuration(List<PlaylistItem> items, PlaylistItemId itemId, Integer seconds) {
-        return items.stream()
-                .map(item -> item.itemId().equals(itemId)
-                        ? new PlaylistItem(item.itemId(), item.uri(), seconds, item.contentId())
-                        : item)
-                .toList();
-    }
-
-    static List<PlaylistItem> remove(List<PlaylistItem> items, PlaylistItemId itemId) {
-        return items.stream().filter(item -> !item.itemId().equals(itemId)).toList();
     }
 }

@@ -1,7 +1,6 @@
-package io.marquee.projections.playlist;
+package io.marquee.events.playlist;
 
 import io.marquee.events.ids.PlaylistItemId;
-import io.marquee.events.playlist.PlaylistItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,33 +1,33 @@
-package io.marquee.projections.playlist;
+package io.marquee.events.playlist;
 
 import io.marquee.events.ids.PlaylistItemId;
-import io.marquee.events.playlist.PlaylistItem;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The list edits that playlist events describe, applied to a copy. Positions outside the list are
- * clamped to its ends, so that the projection never fails on what the write side accepted.
+ * The list edits that playlist events describe, applied to a copy: what "added at position n", "moved"
+ * and "re-timed" mean for every reader that folds them (the projection, the history's replay). Positions
+ * outside the list are clamped to its ends, so that a reader never fails on what the write side accepted.
  */
-final class PlaylistItems {
+public final class PlaylistItems {
 
     private PlaylistItems() {
     }
 
-    static List<PlaylistItem> insert(List<PlaylistItem> items, PlaylistItem item, int position) {
+    public static List<PlaylistItem> insert(List<PlaylistItem> items, PlaylistItem item, int position) {
         List<PlaylistItem> edited = new ArrayList<>(remove(items, item.itemId()));
         edited.add(clamp(position, edited.size()), item);
         return edited;
     }
 
-    static List<PlaylistItem> move(List<PlaylistItem> items, PlaylistItemId itemId, int position) {
+    public static List<PlaylistItem> move(List<PlaylistItem> items, PlaylistItemId itemId, int position) {
         return items.stream().filter(item -> item.itemId().equals(itemId)).findFirst()
                 .map(item -> insert(items, item, position))
                 .orElse(items);
     }
 
-    static List<PlaylistItem> withDuration(List<PlaylistItem> items, PlaylistItemId itemId, Integer seconds) {
+    public static List<PlaylistItem> withDuration(List<PlaylistItem> items, PlaylistItemId itemId, Integer seconds) {
         return items.stream()
                 .map(item -> item.itemId().equals(itemId)
                         ? new PlaylistItem(item.itemId(), item.uri(), seconds, item.contentId())
@@ -35,7 +35,7 @@ final class PlaylistItems {
                 .toList();
     }
 
-    static List<PlaylistItem> remove(List<PlaylistItem> items, PlaylistItemId itemId) {
+    public static List<PlaylistItem> remove(List<PlaylistItem> items, PlaylistItemId itemId) {
         return items.stream().filter(item -> !item.itemId().equals(itemId)).toList();
     }
 
