@@ -26,6 +26,7 @@ STREAMS=${STREAMS:-10000}              # scenario 7
 PORT=${PORT:-18280}                    # the platform; nginx on PORT+1, the rebuilding process on PORT+2
 SKIP_BUILD=${SKIP_BUILD:-}             # set to reuse the jars already built
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-15}     # scenarios 1-2: at most this many 10 s warm-up rounds
+WARMUP=${WARMUP:-15}                   # scenarios 3, 5: seconds of the same load before the measured run
 
 module=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$module")
@@ -79,7 +80,7 @@ driver() { load java -Dmarquee.results="$results" -cp "$classpath" "io.marquee.l
 gatling() { # resultName simulation request [-Dknob=value...]
   local name=$1 simulation=$2 request=$3
   shift 3
-  load java --add-opens=java.base/java.lang=ALL-UNNAMED -Dmarquee.fleet="$work/fleet" -Dmarquee.durationSeconds="$DURATION" "$@" \
+  load java --add-opens=java.base/java.lang=ALL-UNNAMED -Dmarquee.fleet="$work/fleet" -Dmarquee.durationSeconds="$DURATION" -Dmarquee.warmupSeconds="$WARMUP" "$@" \
     -cp "$classpath" io.gatling.app.Gatling --simulation "io.marquee.loadtests.$simulation" \
     --results-folder "$out/gatling" --run-description "$name" >"$results/$name.gatling.log" 2>&1 ||
     echo "  $name: Gatling reported failed requests or assertions (see results/$name.gatling.log)"
@@ -186,18 +187,7 @@ kill "$(cat "$work/nginx.pid")" && rm -f "$work/nginx.pid"
 echo "scenario 3: $DISPLAYS displays polling every ${POLL_INTERVAL}s, without then with $WRITES writes/s"
 gatling fleet-baseline FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" -Dmarquee.writesPerSecond=0
 gatling fleet-writes FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" -Dmarquee.writesPerSecond="$WRITES"
-driver GatlingStats "$out/gatling" fleetpollingsimulation "All Requests" fleet-writes-all >/dev/null
-python3 - "$results" <<'PY'
-import sys
-# the admin writes of scenario 3: All Requests minus the polls
-d = sys.argv[1]
-def load(n):
-    return dict(l.strip().split("=", 1) for l in open(f"{d}/{n}.properties") if "=" in l and not l.startswith("#"))
-a, p = load("fleet-writes-all"), load("fleet-writes")
-with open(f"{d}/fleet-writes-commands.properties", "w") as f:
-    for k in ("perSecond", "ko", "count"):
-        f.write(f"{k}={float(a[k]) - float(p[k])}\n")
-PY
+driver GatlingStats "$out/gatling" fleetpollingsimulation "admin writes" fleet-writes-commands >/dev/null
 
 # ---- 4: propagation ----
 echo "scenario 4: propagation at $PROPAGATION_RATE commands/s, $PROPAGATION_SAMPLES samples"
@@ -205,7 +195,7 @@ driver PropagationProbe "$work/fleet" "$PROPAGATION_RATE" "$PROPAGATION_SAMPLES"
 
 # ---- 5: command throughput, and the raw JDBC insert rate on the same PostgreSQL ----
 echo "scenario 5: mixed commands, closed loop, $COMMAND_CONCURRENCY admins"
-gatling commands CommandThroughputSimulation "All Requests" -Dmarquee.concurrency="$COMMAND_CONCURRENCY"
+gatling commands CommandThroughputSimulation "admin commands" -Dmarquee.concurrency="$COMMAND_CONCURRENCY"
 driver JdbcInsertBaseline "$jdbc" postgres postgres "$COMMAND_CONCURRENCY" "$DURATION" || echo "  failed: driver JdbcInsertBaseline"
 
 # ---- 7: open manifest streams, heap per 1,000 streams ----

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.uniformRandomSwitch;
@@ -29,14 +30,24 @@ final class AdminCommands {
     }
 
     static ScenarioBuilder mixed(String name, Fleet fleet, String adminToken) {
+        return mixed(name, "", fleet, adminToken);
+    }
+
+    /** The same mix, each request's name starting with {@code prefix} (a warm-up's requests stay out of the figures). */
+    static ScenarioBuilder mixed(String name, String prefix, Fleet fleet, String adminToken) {
+        return scenario(name).exec(chain(prefix, fleet, adminToken));
+    }
+
+    /** One command of the mix, on a random target. */
+    static ChainBuilder chain(String prefix, Fleet fleet, String adminToken) {
         String bearer = "Bearer " + adminToken;
         Supplier<Iterator<Map<String, Object>>> targets = () -> Stream.generate(() -> target(fleet)).iterator();
-        return scenario(name).feed(targets).exec(uniformRandomSwitch().on(
-                command("rename display", "PATCH", "/api/displays/#{displayId}",
+        return feed(targets).exec(uniformRandomSwitch().on(
+                command(prefix + "rename display", "PATCH", "/api/displays/#{displayId}",
                         "{\"name\":\"Screen #{n}\",\"location\":\"Store #{n}\"}", 200, bearer),
-                command("rename content", "PATCH", "/api/content/#{contentId}", "{\"name\":\"Slide #{n}\"}", 200, bearer),
-                command("rename playlist", "PATCH", "/api/playlists/#{playlistId}", "{\"name\":\"Campaign #{n}\"}", 200, bearer),
-                command("switch playlist", "PUT", "/api/displays/#{displayId}/playlist",
+                command(prefix + "rename content", "PATCH", "/api/content/#{contentId}", "{\"name\":\"Slide #{n}\"}", 200, bearer),
+                command(prefix + "rename playlist", "PATCH", "/api/playlists/#{playlistId}", "{\"name\":\"Campaign #{n}\"}", 200, bearer),
+                command(prefix + "switch playlist", "PUT", "/api/displays/#{displayId}/playlist",
                         "{\"playlistId\":\"#{playlistId}\"}", 200, bearer)));
     }
 

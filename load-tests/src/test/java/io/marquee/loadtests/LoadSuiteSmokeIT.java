@@ -84,9 +84,13 @@ class LoadSuiteSmokeIT {
     }
 
     @Test
-    void fleetPollingUnderAdminWritesCompletes() {
+    void fleetPollingUnderAdminWritesCompletes() throws IOException {
         assertThat(gatling(FleetPollingSimulation.class,
-                Map.of("pollIntervalSeconds", "1", "durationSeconds", "4", "writesPerSecond", "5"))).isZero();
+                Map.of("pollIntervalSeconds", "1", "warmupSeconds", "1", "durationSeconds", "3", "writesPerSecond", "5"))).isZero();
+
+        // bench.sh reads these two rows: the measured polls and writes, without the warm-up's
+        assertThat(gatlingFigure("fleetpollingsimulation", FleetPollingSimulation.POLL, "count")).isPositive();
+        assertThat(gatlingFigure("fleetpollingsimulation", FleetPollingSimulation.WRITES, "count")).isPositive();
     }
 
     @Test
@@ -100,7 +104,8 @@ class LoadSuiteSmokeIT {
 
     @Test
     void commandThroughputAndItsJdbcBaselineComplete() throws Exception {
-        assertThat(gatling(CommandThroughputSimulation.class, Map.of("concurrency", "2", "durationSeconds", "3"))).isZero();
+        assertThat(gatling(CommandThroughputSimulation.class, Map.of("concurrency", "2", "warmupSeconds", "1", "durationSeconds", "3"))).isZero();
+        assertThat(gatlingFigure("commandthroughputsimulation", CommandThroughputSimulation.COMMANDS, "count")).isPositive();
 
         JdbcInsertBaseline.main(new String[] {jdbcUrl(), "postgres", "postgres", "2", "1"});
         assertThat(Double.parseDouble(Results.load(results, "jdbc-baseline").getProperty("rowsPerSecond"))).isPositive();
@@ -131,6 +136,11 @@ class LoadSuiteSmokeIT {
         } finally {
             knobs.keySet().forEach(name -> System.clearProperty("marquee." + name));
         }
+    }
+
+    private double gatlingFigure(String report, String request, String figure) throws IOException {
+        GatlingStats.main(new String[] {dir.resolve("gatling").toString(), report, request, "smoke-figure"});
+        return Double.parseDouble(Results.load(results, "smoke-figure").getProperty(figure));
     }
 
     private String jdbcUrl() throws IOException {
