@@ -23,7 +23,7 @@ PROPAGATION_RATE=${PROPAGATION_RATE:-100}        # scenario 4
 PROPAGATION_SAMPLES=${PROPAGATION_SAMPLES:-1000}
 COMMAND_CONCURRENCY=${COMMAND_CONCURRENCY:-32}   # scenario 5 (and its JDBC baseline)
 STREAMS=${STREAMS:-10000}              # scenario 7
-PORT=${PORT:-18280}                    # the platform; nginx on PORT+1, the rebuilding process on PORT+2
+PORT=${PORT:-18280}                    # the platform; nginx on PORT+1, the rebuilding process on PORT+2, scenario 3b's query-api on PORT+3
 SKIP_BUILD=${SKIP_BUILD:-}             # set to reuse the jars already built
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-15}     # scenarios 1-2: at most this many 10 s warm-up rounds
 WARMUP=${WARMUP:-15}                   # scenarios 3, 5: seconds of the same load before the measured run
@@ -188,6 +188,24 @@ echo "scenario 3: $DISPLAYS displays polling every ${POLL_INTERVAL}s, without th
 gatling fleet-baseline FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" -Dmarquee.writesPerSecond=0
 gatling fleet-writes FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" -Dmarquee.writesPerSecond="$WRITES"
 driver GatlingStats "$out/gatling" fleetpollingsimulation "admin writes" fleet-writes-commands >/dev/null
+# 3b: the architecture's answer to reads contending with writes is a query-api of their own. The second
+# core then holds that query-api and the load generator; the writes stay on the platform's core.
+echo "scenario 3b: the same, the polls served by a second query-api process on CPUs $load_cpus"
+reads_port=$(( PORT + 3 ))
+taskset -c "$load_cpus" java -jar "$jar" query-api --server.port="$reads_port" --marquee.data-dir="$work/data" \
+  --marquee.query.player-port=0 >"$work/query-api.log" 2>&1 &
+reads_pid=$!
+pids+=("$reads_pid")
+until curl -sf -o /dev/null -H "Authorization: Bearer $device" "http://127.0.0.1:$reads_port$path"; do
+  kill -0 "$reads_pid" 2>/dev/null || { tail -30 "$work/query-api.log" >&2; exit 1; }
+  sleep 0.5
+done
+gatling fleet-split-baseline FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
+  -Dmarquee.writesPerSecond=0 -Dmarquee.readBaseUrl="http://127.0.0.1:$reads_port"
+gatling fleet-split-writes FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
+  -Dmarquee.writesPerSecond="$WRITES" -Dmarquee.readBaseUrl="http://127.0.0.1:$reads_port"
+driver GatlingStats "$out/gatling" fleetpollingsimulation "admin writes" fleet-split-writes-commands >/dev/null
+kill "$reads_pid" && wait "$reads_pid" 2>/dev/null || true
 
 # ---- 4: propagation ----
 echo "scenario 4: propagation at $PROPAGATION_RATE commands/s, $PROPAGATION_SAMPLES samples"

@@ -20,7 +20,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * Scenario 3: the fleet polls its manifests at a constant rate (every display once per
  * {@code marquee.pollIntervalSeconds}, with its last ETag, as players do) while admins issue
  * {@code marquee.writesPerSecond} commands; run with 0 writes it is its own baseline. The figure is
- * the p99 of the request named {@value #POLL}; the admin writes are the group {@value #WRITES}.
+ * the p99 of the request named {@value #POLL}; the admin writes are the group {@value #WRITES}. With
+ * {@code marquee.readBaseUrl} the polls go there (a query-api process of their own) and the writes to
+ * the fleet's platform.
  *
  * <p>The same load runs first for {@code marquee.warmupSeconds} under other request names. Without
  * it the figure measured start-up, not steady state: a cold Gatling JVM on one core, and the first
@@ -44,8 +46,9 @@ public class FleetPollingSimulation extends Simulation {
                 .acceptHeader("application/json").contentTypeHeader("application/json");
         String admin = Api.admin(fleet).token();
         List<PopulationBuilder> populations = new ArrayList<>();
-        populations.add(polls(fleet, WARM_UP).injectOpen(constantUsersPerSec(pollsPerSecond).during(warmup))
-                .andThen(polls(fleet, "").injectOpen(constantUsersPerSec(pollsPerSecond).during(duration))));
+        String reads = System.getProperty("marquee.readBaseUrl", fleet.baseUrl());
+        populations.add(polls(reads, fleet, WARM_UP).injectOpen(constantUsersPerSec(pollsPerSecond).during(warmup))
+                .andThen(polls(reads, fleet, "").injectOpen(constantUsersPerSec(pollsPerSecond).during(duration))));
         if (writes > 0) {
             ScenarioBuilder measuredWrites = scenario(WRITES).exec(group(WRITES).on(
                     AdminCommands.chain("", fleet, admin)));
@@ -56,9 +59,9 @@ public class FleetPollingSimulation extends Simulation {
         setUp(populations).protocols(protocol).assertions(global().failedRequests().count().is(0L));
     }
 
-    private static ScenarioBuilder polls(Fleet fleet, String prefix) {
+    private static ScenarioBuilder polls(String baseUrl, Fleet fleet, String prefix) {
         return scenario(prefix + "fleet polling").feed(listFeeder(fleet.feederRecords()).circular())
-                .exec(http(prefix + POLL).get("/api/displays/#{displayId}/manifest")
+                .exec(http(prefix + POLL).get(baseUrl + "/api/displays/#{displayId}/manifest")
                         .header("Authorization", "Bearer #{deviceToken}").header("If-None-Match", "#{etag}")
                         .check(status().in(200, 304)));
     }

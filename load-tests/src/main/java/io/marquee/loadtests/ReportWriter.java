@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -31,10 +32,10 @@ public final class ReportWriter {
         List<String> lines = new ArrayList<>(List.of("# Marquee capacity report", "",
                 "- Machine: " + args[2], "- Pinning: " + args[3], "- Parameters: " + args[4], "",
                 "| # | scenario | figure | baseline (same run) | ratio | goal | result |", "|---|---|---|---|---|---|---|"));
-        List<Row> rows = writer.rows();
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            lines.add("| " + (i + 1) + " | " + String.join(" | ", r.scenario(), r.figure(), r.baseline(), r.ratio(), r.goal(), r.verdict()) + " |");
+        for (Map.Entry<String, Row> numbered : writer.rows()) {
+            Row r = numbered.getValue();
+            lines.add("| " + numbered.getKey() + " | "
+                    + String.join(" | ", r.scenario(), r.figure(), r.baseline(), r.ratio(), r.goal(), r.verdict()) + " |");
         }
         lines.addAll(List.of("", "Gatling's HTML reports (scenarios 3 and 5): `gatling/*/index.html` beside this file; "
                 + "wrk outputs and every raw figure: `results/`. Figures on a shared or loaded machine are noisy: "
@@ -43,9 +44,12 @@ public final class ReportWriter {
         lines.forEach(System.out::println);
     }
 
-    private List<Row> rows() {
-        return List.of(manifest("manifest GET 200, wrk", "200", 0.60, true), manifest("manifest GET 304, wrk", "304", 0.70, false),
-                fleet(), propagation(), commands(), rebuild(), streams());
+    private List<Map.Entry<String, Row>> rows() {
+        return List.of(Map.entry("1", manifest("manifest GET 200, wrk", "200", 0.60, true)),
+                Map.entry("2", manifest("manifest GET 304, wrk", "304", 0.70, false)),
+                Map.entry("3", fleet("fleet", "fleet polling under admin writes, one process (Gatling)")),
+                Map.entry("3b", fleet("fleet-split", "the same, the polls served by a query-api process of their own")),
+                Map.entry("4", propagation()), Map.entry("5", commands()), Map.entry("6", rebuild()), Map.entry("7", streams()));
     }
 
     private Row manifest(String name, String path, double goal, boolean latencyGoal) {
@@ -62,11 +66,11 @@ public final class ReportWriter {
                 "≥ " + percent(goal) + " of nginx" + (latencyGoal ? ", p99 ≤ 10 ms" : ""), verdict(pass));
     }
 
-    private Row fleet() {
-        Properties w = Results.load(dir, "fleet-writes");
-        Properties b = Results.load(dir, "fleet-baseline");
-        Properties c = Results.load(dir, "fleet-writes-commands");
-        String name = "fleet polling under admin writes (Gatling)";
+    /** Scenario 3 from the results named {@code prefix}-writes, -baseline and -writes-commands. */
+    private Row fleet(String prefix, String name) {
+        Properties w = Results.load(dir, prefix + "-writes");
+        Properties b = Results.load(dir, prefix + "-baseline");
+        Properties c = Results.load(dir, prefix + "-writes-commands");
         if (w.isEmpty() || b.isEmpty()) {
             return missing(name, "read p99 ≤ 1.25 × without writes");
         }

@@ -35,11 +35,30 @@ final class EmbeddedRuntimeProbe {
     }
 
     static Map<String, Object> addresses(String[] args, List<AutoCloseable> started) {
+        return addresses(args, started, true);
+    }
+
+    /**
+     * The same, for a process that must join a platform rather than start servers of its own: without
+     * external addresses and without a platform running on the data dir, it fails.
+     */
+    static Map<String, Object> runningPlatformAddresses(String[] args) {
+        return addresses(args, List.of(), false);
+    }
+
+    private static Map<String, Object> addresses(String[] args, List<AutoCloseable> started, boolean mayStart) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
         Binder settings = Binder.get(environment);
         Path dataDir = Path.of(settings.bind("marquee.data-dir", String.class).orElse("data")).toAbsolutePath();
         boolean platformRunning = brokerRunning(dataDir.resolve("kafka"));
+        boolean external = settings.bind("marquee.kafka.bootstrap-servers", String.class).isBound()
+                && settings.bind("marquee.db.url", String.class).isBound();
+        if (!mayStart && !platformRunning && !external) {
+            throw new IllegalArgumentException("No platform is running on " + dataDir + " and no external Kafka and "
+                    + "PostgreSQL are named (MARQUEE_KAFKA_BOOTSTRAP_SERVERS, MARQUEE_DB_URL): start the platform first, "
+                    + "or name its data dir with --marquee.data-dir=DIR");
+        }
         Map<String, Object> addresses = new HashMap<>();
         if (!settings.bind("marquee.kafka.bootstrap-servers", String.class).isBound()) {
             addresses.put("marquee.kafka.bootstrap-servers", platformRunning

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 final class StandaloneCommands {
 
-    /** A command: gets the arguments after its name and returns the process's exit status. */
+    /** A command: gets the arguments after its name and returns the process's exit status, or -1 to keep running. */
     @FunctionalInterface
     interface Command {
         int run(String[] args);
@@ -19,7 +19,10 @@ final class StandaloneCommands {
     static final Map<String, Command> COMMANDS = Map.of(
             "export", HistoryCommands::export,
             "import", HistoryCommands::importHistory,
-            RebuildCommand.NAME, RebuildCommand::run);
+            RebuildCommand.NAME, RebuildCommand::run,
+            "query-api", args -> RoleCommand.run("query-api", args),
+            "projections", args -> RoleCommand.run("projections", args),
+            "command-api", args -> RoleCommand.run("command-api", args));
 
     private StandaloneCommands() {
     }
