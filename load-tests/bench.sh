@@ -24,6 +24,8 @@ PROPAGATION_SAMPLES=${PROPAGATION_SAMPLES:-1000}
 COMMAND_CONCURRENCY=${COMMAND_CONCURRENCY:-32}   # scenario 5 (and its JDBC baseline)
 STREAMS=${STREAMS:-10000}              # scenario 7
 PORT=${PORT:-18280}                    # the platform; nginx on PORT+1, the rebuilding process on PORT+2
+PLAYER_PORT=${PLAYER_PORT:-$(( PORT + 3 ))}  # the platform's player port (scenarios 1, 2, 7)
+MAIN_PORT_COMPARISON=${MAIN_PORT_COMPARISON:-1}  # also measure 1, 2 on the main port's fast path (0: skip)
 SKIP_BUILD=${SKIP_BUILD:-}             # set to reuse the jars already built
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-15}     # scenarios 1-2: at most this many 10 s warm-up rounds
 
@@ -34,6 +36,7 @@ work=$out/bench
 results=$out/results
 jar=$root/standalone/target/marquee-standalone.jar
 base=http://127.0.0.1:$PORT
+players=http://127.0.0.1:$PLAYER_PORT
 pids=()
 nginx_conf=""
 
@@ -96,7 +99,7 @@ launch() { # port dataDir log [extra args...]: starts a platform process, its PI
   pids+=("$launched")
 }
 started=$(date +%s)
-launch "$PORT" "$work/data" "$work/platform.log"
+launch "$PORT" "$work/data" "$work/platform.log" --marquee.query.player-port="$PLAYER_PORT"
 platform_pid=$launched
 until curl -sf -o /dev/null "$base/actuator/health/readiness"; do
   kill -0 "$platform_pid" 2>/dev/null || { tail -30 "$work/platform.log" >&2; exit 1; }
@@ -162,24 +165,33 @@ open(sys.argv[2], "w").write(f"requestsPerSecond={rps}\np50Ms={ms('50%')}\np99Ms
 print(f"  {sys.argv[1].rsplit('/', 1)[1][:-4]:<18} {rps:>10,.0f} req/s  p50 {ms('50%'):.2f} ms  p99 {ms('99%'):.2f} ms  errors {errors}")
 PY
 }
-echo "scenarios 1-2: wrk, $CONNECTIONS connections, ${DURATION}s each (after a warm-up)"
+echo "scenarios 1-2: wrk, $CONNECTIONS connections, ${DURATION}s each (after a warm-up), on the player port"
 # Warm-up until the JIT has settled: the platform JVM pinned to one core compiles the request path for
 # a minute or more (its single C2 thread also has the broker's and Axon's code queued), and a figure
 # taken before that measures the compiler, not the server. Rounds of 10 s, at least four (a plateau of
 # two rounds mid-compilation is common), until two in a row agree within 5%.
-previous=0
-for round in $(seq 1 "${WARMUP_ROUNDS:-15}"); do
-  rate=$(WRK_TOKEN=$device WRK_ETAG="" load wrk -t1 -c"$CONNECTIONS" -d10s -s "$work/headers.lua" "$base$path" |
-    awk '/Requests\/sec/{print int($2)}')
-  echo "  warm-up round $round: $rate req/s"
-  [ "$round" -ge 4 ] && python3 -c "import sys; a, b = map(float, sys.argv[1:]); sys.exit(0 if b > 0 and abs(a - b) <= 0.05 * b else 1)" \
-    "$rate" "$previous" && break
-  previous=$rate
-done
-wrk_run wrk-marquee-200 "$base$path" ""
+warm_up() { # url
+  local previous=0 rate
+  for round in $(seq 1 "${WARMUP_ROUNDS:-15}"); do
+    rate=$(WRK_TOKEN=$device WRK_ETAG="" load wrk -t1 -c"$CONNECTIONS" -d10s -s "$work/headers.lua" "$1" |
+      awk '/Requests\/sec/{print int($2)}')
+    echo "  warm-up round $round: $rate req/s"
+    [ "$round" -ge 4 ] && python3 -c "import sys; a, b = map(float, sys.argv[1:]); sys.exit(0 if b > 0 and abs(a - b) <= 0.05 * b else 1)" \
+      "$rate" "$previous" && break
+    previous=$rate
+  done
+}
+warm_up "$players$path"
+wrk_run wrk-marquee-200 "$players$path" ""
 wrk_run wrk-nginx-200 "http://127.0.0.1:$(( PORT + 1 ))$path" ""
-wrk_run wrk-marquee-304 "$base$path" "$etag"
+wrk_run wrk-marquee-304 "$players$path" "$etag"
 wrk_run wrk-nginx-304 "http://127.0.0.1:$(( PORT + 1 ))$path" "$etag"
+if [ "$MAIN_PORT_COMPARISON" = 1 ]; then
+  echo "  for comparison, the main port (Tomcat, ManifestFastPath):"
+  warm_up "$base$path"
+  wrk_run wrk-marquee-main-200 "$base$path" ""
+  wrk_run wrk-marquee-main-304 "$base$path" "$etag"
+fi
 kill "$(cat "$work/nginx.pid")" && rm -f "$work/nginx.pid"
 
 # ---- 3: fleet polling, without then with admin writes ----
@@ -209,8 +221,8 @@ gatling commands CommandThroughputSimulation "All Requests" -Dmarquee.concurrenc
 driver JdbcInsertBaseline "$jdbc" postgres postgres "$COMMAND_CONCURRENCY" "$DURATION" || echo "  failed: driver JdbcInsertBaseline"
 
 # ---- 7: open manifest streams, heap per 1,000 streams ----
-echo "scenario 7: $STREAMS open manifest streams"
-driver SseFanOutProbe "$work/fleet" "$STREAMS" "$platform_pid" || echo "  failed: driver SseFanOutProbe"
+echo "scenario 7: $STREAMS open manifest streams on the player port"
+driver SseFanOutProbe "$work/fleet" "$STREAMS" "$platform_pid" "$players" || echo "  failed: driver SseFanOutProbe"
 
 # ---- 6: projection rebuild: a second process on a fresh database reads the same topic ----
 echo "scenario 6: a bare consumer, then a rebuilding projections process, read marquee.events"
@@ -225,7 +237,8 @@ pids+=("$watch_pid")
 launch $(( PORT + 2 )) "$work/rebuild-data" "$work/rebuild.log" \
   --marquee.kafka.bootstrap-servers="$kafka" --marquee.db.url="jdbc:postgresql://127.0.0.1:$pg_port/rebuild_$suffix" \
   --marquee.db.username=postgres --marquee.db.password=postgres --marquee.projections.group-id="$group" \
-  --marquee.projections.status.group-id="$group-status" --marquee.projections.plays.group-id="$group-plays"
+  --marquee.projections.status.group-id="$group-status" --marquee.projections.plays.group-id="$group-plays" \
+  --marquee.query.player-port=-1
 wait "$watch_pid" || echo "  the rebuild was not measured (see $work/rebuild.log)"
 
 stop_all
