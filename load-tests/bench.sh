@@ -26,6 +26,8 @@ STREAMS=${STREAMS:-10000}              # scenario 7
 PORT=${PORT:-18280}                    # the platform; nginx on PORT+1, the rebuilding process on PORT+2
 PLAYER_PORT=${PLAYER_PORT:-$(( PORT + 3 ))}  # the platform's player port (scenarios 1, 2, 7)
 MAIN_PORT_COMPARISON=${MAIN_PORT_COMPARISON:-1}  # also measure 1, 2 on the main port's fast path (0: skip)
+REPEAT=${REPEAT:-1}                    # scenarios 1-2: measured rounds; with more than one, medians
+HOT_PATH_ONLY=${HOT_PATH_ONLY:-}       # 1: stop after scenarios 1-2
 SKIP_BUILD=${SKIP_BUILD:-}             # set to reuse the jars already built
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-15}     # scenarios 1-2: at most this many 10 s warm-up rounds
 
@@ -182,17 +184,44 @@ warm_up() { # url
   done
 }
 warm_up "$players$path"
-wrk_run wrk-marquee-200 "$players$path" ""
-wrk_run wrk-nginx-200 "http://127.0.0.1:$(( PORT + 1 ))$path" ""
-wrk_run wrk-marquee-304 "$players$path" "$etag"
-wrk_run wrk-nginx-304 "http://127.0.0.1:$(( PORT + 1 ))$path" "$etag"
 if [ "$MAIN_PORT_COMPARISON" = 1 ]; then
-  echo "  for comparison, the main port (Tomcat, ManifestFastPath):"
+  echo "  and the main port (Tomcat, ManifestFastPath), for comparison:"
   warm_up "$base$path"
-  wrk_run wrk-marquee-main-200 "$base$path" ""
-  wrk_run wrk-marquee-main-304 "$base$path" "$etag"
+fi
+# REPEAT rounds, each target in turn within a round, so that a busy spell of a shared machine hits
+# them alike; with more than one round every figure is the median of the rounds.
+for round in $(seq 1 "$REPEAT"); do
+  [ "$REPEAT" -gt 1 ] && sfx=-r$round && echo "  round $round of $REPEAT" || sfx=""
+  for kind in 200 304; do
+    [ "$kind" = 304 ] && tag=$etag || tag=""
+    wrk_run "wrk-marquee-$kind$sfx" "$players$path" "$tag"
+    wrk_run "wrk-nginx-$kind$sfx" "http://127.0.0.1:$(( PORT + 1 ))$path" "$tag"
+    [ "$MAIN_PORT_COMPARISON" = 1 ] && wrk_run "wrk-marquee-main-$kind$sfx" "$base$path" "$tag"
+  done
+done
+if [ "$REPEAT" -gt 1 ]; then
+  python3 - "$results" "$REPEAT" <<'PY'
+import glob, statistics, sys
+d, n = sys.argv[1], int(sys.argv[2])
+for name in sorted({f.rsplit("-r", 1)[0] for f in glob.glob(f"{d}/wrk-*-r*.properties")}):
+    rounds = [dict(l.strip().split("=", 1) for l in open(f"{name}-r{i}.properties") if "=" in l) for i in range(1, n + 1)]
+    med = {k: statistics.median(float(r[k]) for r in rounds) for k in ("requestsPerSecond", "p50Ms", "p99Ms")}
+    errors = sum(float(r["errors"]) for r in rounds)
+    with open(f"{name}.properties", "w") as f:
+        f.write("".join(f"{k}={v}\n" for k, v in med.items()) + f"errors={errors}\nconnections={rounds[0]['connections']}\nrounds={n}\n")
+    per_round = ", ".join(f"{float(r['requestsPerSecond']):,.0f}" for r in rounds)
+    print(f"  median of {n}: {name.rsplit('/', 1)[1]:<22} {med['requestsPerSecond']:>10,.0f} req/s  p99 {med['p99Ms']:.2f} ms  "
+          f"(req/s per round: {per_round})")
+PY
 fi
 kill "$(cat "$work/nginx.pid")" && rm -f "$work/nginx.pid"
+if [ "$HOT_PATH_ONLY" = 1 ]; then
+  stop_all
+  pids=()
+  driver ReportWriter "$results" "$out/report.md" "$cores cores, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)" \
+    "$pinning" "scenarios 1-2 only: displays=$DISPLAYS duration=${DURATION}s connections=$CONNECTIONS rounds=$REPEAT"
+  exit 0
+fi
 
 # ---- 3: fleet polling, without then with admin writes ----
 echo "scenario 3: $DISPLAYS displays polling every ${POLL_INTERVAL}s, without then with $WRITES writes/s"

@@ -93,6 +93,24 @@ class PlayerPortIT extends PlayerPlatform {
     }
 
     @Test
+    void head_answers_the_get_headers_without_the_body() {
+        // given
+        Player player = playerShowing("https://cdn.example.com/head.png");
+        HttpProbe device = playerPort().as(player.token());
+
+        // when
+        HttpProbe.Answer get = device.get(player.manifestPath());
+        HttpProbe.Answer head = device.send("HEAD", player.manifestPath(), "");
+
+        // then
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.raw().body()).isEmpty();
+        for (String header : List.of("ETag", "Cache-Control", "Content-Type", "Content-Length")) {
+            assertThat(head.header(header)).as(header).isEqualTo(get.header(header)).isPresent();
+        }
+    }
+
+    @Test
     void users_and_other_routes_get_a_problem_on_the_player_port() {
         // given
         Player player = playerShowing("https://cdn.example.com/users-elsewhere.png");
