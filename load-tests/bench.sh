@@ -23,7 +23,12 @@ PROPAGATION_RATE=${PROPAGATION_RATE:-100}        # scenario 4
 PROPAGATION_SAMPLES=${PROPAGATION_SAMPLES:-1000}
 COMMAND_CONCURRENCY=${COMMAND_CONCURRENCY:-32}   # scenario 5 (and its JDBC baseline)
 STREAMS=${STREAMS:-10000}              # scenario 7
-PORT=${PORT:-18280}                    # the platform; nginx on PORT+1, the rebuilding process on PORT+2, scenario 3b's query-api on PORT+3
+PORT=${PORT:-18280}                    # the platform; nginx on PORT+1, the rebuilding process on PORT+2
+PLAYER_PORT=${PLAYER_PORT:-$(( PORT + 3 ))}  # the platform's player port (scenarios 1, 2, 3, 7)
+READS_PORT=${READS_PORT:-$(( PORT + 4 ))}    # scenario 3b's second query-api (its player port: READS_PORT+1)
+MAIN_PORT_COMPARISON=${MAIN_PORT_COMPARISON:-1}  # also measure 1, 2 on the main port's fast path (0: skip)
+REPEAT=${REPEAT:-1}                    # scenarios 1-2: measured rounds; with more than one, medians
+HOT_PATH_ONLY=${HOT_PATH_ONLY:-}       # 1: stop after scenarios 1-2
 SKIP_BUILD=${SKIP_BUILD:-}             # set to reuse the jars already built
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-15}     # scenarios 1-2: at most this many 10 s warm-up rounds
 WARMUP=${WARMUP:-15}                   # scenarios 3, 5: seconds of the same load before the measured run
@@ -35,6 +40,7 @@ work=$out/bench
 results=$out/results
 jar=$root/standalone/target/marquee-standalone.jar
 base=http://127.0.0.1:$PORT
+players=http://127.0.0.1:$PLAYER_PORT
 pids=()
 nginx_conf=""
 
@@ -97,7 +103,7 @@ launch() { # port dataDir log [extra args...]: starts a platform process, its PI
   pids+=("$launched")
 }
 started=$(date +%s)
-launch "$PORT" "$work/data" "$work/platform.log"
+launch "$PORT" "$work/data" "$work/platform.log" --marquee.query.player-port="$PLAYER_PORT"
 platform_pid=$launched
 until curl -sf -o /dev/null "$base/actuator/health/readiness"; do
   kill -0 "$platform_pid" 2>/dev/null || { tail -30 "$work/platform.log" >&2; exit 1; }
@@ -163,47 +169,86 @@ open(sys.argv[2], "w").write(f"requestsPerSecond={rps}\np50Ms={ms('50%')}\np99Ms
 print(f"  {sys.argv[1].rsplit('/', 1)[1][:-4]:<18} {rps:>10,.0f} req/s  p50 {ms('50%'):.2f} ms  p99 {ms('99%'):.2f} ms  errors {errors}")
 PY
 }
-echo "scenarios 1-2: wrk, $CONNECTIONS connections, ${DURATION}s each (after a warm-up)"
+echo "scenarios 1-2: wrk, $CONNECTIONS connections, ${DURATION}s each (after a warm-up), on the player port"
 # Warm-up until the JIT has settled: the platform JVM pinned to one core compiles the request path for
 # a minute or more (its single C2 thread also has the broker's and Axon's code queued), and a figure
 # taken before that measures the compiler, not the server. Rounds of 10 s, at least four (a plateau of
 # two rounds mid-compilation is common), until two in a row agree within 5%.
-previous=0
-for round in $(seq 1 "${WARMUP_ROUNDS:-15}"); do
-  rate=$(WRK_TOKEN=$device WRK_ETAG="" load wrk -t1 -c"$CONNECTIONS" -d10s -s "$work/headers.lua" "$base$path" |
-    awk '/Requests\/sec/{print int($2)}')
-  echo "  warm-up round $round: $rate req/s"
-  [ "$round" -ge 4 ] && python3 -c "import sys; a, b = map(float, sys.argv[1:]); sys.exit(0 if b > 0 and abs(a - b) <= 0.05 * b else 1)" \
-    "$rate" "$previous" && break
-  previous=$rate
+warm_up() { # url
+  local previous=0 rate
+  for round in $(seq 1 "${WARMUP_ROUNDS:-15}"); do
+    rate=$(WRK_TOKEN=$device WRK_ETAG="" load wrk -t1 -c"$CONNECTIONS" -d10s -s "$work/headers.lua" "$1" |
+      awk '/Requests\/sec/{print int($2)}')
+    echo "  warm-up round $round: $rate req/s"
+    [ "$round" -ge 4 ] && python3 -c "import sys; a, b = map(float, sys.argv[1:]); sys.exit(0 if b > 0 and abs(a - b) <= 0.05 * b else 1)" \
+      "$rate" "$previous" && break
+    previous=$rate
+  done
+}
+warm_up "$players$path"
+if [ "$MAIN_PORT_COMPARISON" = 1 ]; then
+  echo "  and the main port (Tomcat, ManifestFastPath), for comparison:"
+  warm_up "$base$path"
+fi
+# REPEAT rounds, each target in turn within a round, so that a busy spell of a shared machine hits
+# them alike; with more than one round every figure is the median of the rounds.
+for round in $(seq 1 "$REPEAT"); do
+  [ "$REPEAT" -gt 1 ] && sfx=-r$round && echo "  round $round of $REPEAT" || sfx=""
+  for kind in 200 304; do
+    [ "$kind" = 304 ] && tag=$etag || tag=""
+    wrk_run "wrk-marquee-$kind$sfx" "$players$path" "$tag"
+    wrk_run "wrk-nginx-$kind$sfx" "http://127.0.0.1:$(( PORT + 1 ))$path" "$tag"
+    [ "$MAIN_PORT_COMPARISON" = 1 ] && wrk_run "wrk-marquee-main-$kind$sfx" "$base$path" "$tag"
+  done
 done
-wrk_run wrk-marquee-200 "$base$path" ""
-wrk_run wrk-nginx-200 "http://127.0.0.1:$(( PORT + 1 ))$path" ""
-wrk_run wrk-marquee-304 "$base$path" "$etag"
-wrk_run wrk-nginx-304 "http://127.0.0.1:$(( PORT + 1 ))$path" "$etag"
+if [ "$REPEAT" -gt 1 ]; then
+  python3 - "$results" "$REPEAT" <<'PY'
+import glob, statistics, sys
+d, n = sys.argv[1], int(sys.argv[2])
+for name in sorted({f.rsplit("-r", 1)[0] for f in glob.glob(f"{d}/wrk-*-r*.properties")}):
+    rounds = [dict(l.strip().split("=", 1) for l in open(f"{name}-r{i}.properties") if "=" in l) for i in range(1, n + 1)]
+    med = {k: statistics.median(float(r[k]) for r in rounds) for k in ("requestsPerSecond", "p50Ms", "p99Ms")}
+    errors = sum(float(r["errors"]) for r in rounds)
+    with open(f"{name}.properties", "w") as f:
+        f.write("".join(f"{k}={v}\n" for k, v in med.items()) + f"errors={errors}\nconnections={rounds[0]['connections']}\nrounds={n}\n")
+    per_round = ", ".join(f"{float(r['requestsPerSecond']):,.0f}" for r in rounds)
+    print(f"  median of {n}: {name.rsplit('/', 1)[1]:<22} {med['requestsPerSecond']:>10,.0f} req/s  p99 {med['p99Ms']:.2f} ms  "
+          f"(req/s per round: {per_round})")
+PY
+fi
 kill "$(cat "$work/nginx.pid")" && rm -f "$work/nginx.pid"
+if [ "$HOT_PATH_ONLY" = 1 ]; then
+  stop_all
+  pids=()
+  driver ReportWriter "$results" "$out/report.md" "$cores cores, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)" \
+    "$pinning" "scenarios 1-2 only: displays=$DISPLAYS duration=${DURATION}s connections=$CONNECTIONS rounds=$REPEAT"
+  exit 0
+fi
 
 # ---- 3: fleet polling, without then with admin writes ----
 echo "scenario 3: $DISPLAYS displays polling every ${POLL_INTERVAL}s, without then with $WRITES writes/s"
-gatling fleet-baseline FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" -Dmarquee.writesPerSecond=0
-gatling fleet-writes FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" -Dmarquee.writesPerSecond="$WRITES"
+# the polls go to the player port, as screens' do; the writes to the main port
+gatling fleet-baseline FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
+  -Dmarquee.writesPerSecond=0 -Dmarquee.readBaseUrl="$players"
+gatling fleet-writes FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
+  -Dmarquee.writesPerSecond="$WRITES" -Dmarquee.readBaseUrl="$players"
 driver GatlingStats "$out/gatling" fleetpollingsimulation "admin writes" fleet-writes-commands >/dev/null
 # 3b: the architecture's answer to reads contending with writes is a query-api of their own. The second
 # core then holds that query-api and the load generator; the writes stay on the platform's core.
 echo "scenario 3b: the same, the polls served by a second query-api process on CPUs $load_cpus"
-reads_port=$(( PORT + 3 ))
-taskset -c "$load_cpus" java -jar "$jar" query-api --server.port="$reads_port" --marquee.data-dir="$work/data" \
-  --marquee.query.player-port=0 >"$work/query-api.log" 2>&1 &
+reads_players=http://127.0.0.1:$(( READS_PORT + 1 ))
+taskset -c "$load_cpus" java -jar "$jar" query-api --server.port="$READS_PORT" --marquee.data-dir="$work/data" \
+  --marquee.query.player-port=$(( READS_PORT + 1 )) >"$work/query-api.log" 2>&1 &
 reads_pid=$!
 pids+=("$reads_pid")
-until curl -sf -o /dev/null -H "Authorization: Bearer $device" "http://127.0.0.1:$reads_port$path"; do
+until curl -sf -o /dev/null -H "Authorization: Bearer $device" "$reads_players$path"; do
   kill -0 "$reads_pid" 2>/dev/null || { tail -30 "$work/query-api.log" >&2; exit 1; }
   sleep 0.5
 done
 gatling fleet-split-baseline FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
-  -Dmarquee.writesPerSecond=0 -Dmarquee.readBaseUrl="http://127.0.0.1:$reads_port"
+  -Dmarquee.writesPerSecond=0 -Dmarquee.readBaseUrl="$reads_players"
 gatling fleet-split-writes FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
-  -Dmarquee.writesPerSecond="$WRITES" -Dmarquee.readBaseUrl="http://127.0.0.1:$reads_port"
+  -Dmarquee.writesPerSecond="$WRITES" -Dmarquee.readBaseUrl="$reads_players"
 driver GatlingStats "$out/gatling" fleetpollingsimulation "admin writes" fleet-split-writes-commands >/dev/null
 kill "$reads_pid" && wait "$reads_pid" 2>/dev/null || true
 
@@ -217,8 +262,8 @@ gatling commands CommandThroughputSimulation "admin commands" -Dmarquee.concurre
 driver JdbcInsertBaseline "$jdbc" postgres postgres "$COMMAND_CONCURRENCY" "$DURATION" || echo "  failed: driver JdbcInsertBaseline"
 
 # ---- 7: open manifest streams, heap per 1,000 streams ----
-echo "scenario 7: $STREAMS open manifest streams"
-driver SseFanOutProbe "$work/fleet" "$STREAMS" "$platform_pid" || echo "  failed: driver SseFanOutProbe"
+echo "scenario 7: $STREAMS open manifest streams on the player port"
+driver SseFanOutProbe "$work/fleet" "$STREAMS" "$platform_pid" "$players" || echo "  failed: driver SseFanOutProbe"
 
 # ---- 6: projection rebuild: a second process on a fresh database reads the same topic ----
 echo "scenario 6: a bare consumer, then a rebuilding projections process, read marquee.events"
@@ -233,7 +278,8 @@ pids+=("$watch_pid")
 launch $(( PORT + 2 )) "$work/rebuild-data" "$work/rebuild.log" \
   --marquee.kafka.bootstrap-servers="$kafka" --marquee.db.url="jdbc:postgresql://127.0.0.1:$pg_port/rebuild_$suffix" \
   --marquee.db.username=postgres --marquee.db.password=postgres --marquee.projections.group-id="$group" \
-  --marquee.projections.status.group-id="$group-status" --marquee.projections.plays.group-id="$group-plays"
+  --marquee.projections.status.group-id="$group-status" --marquee.projections.plays.group-id="$group-plays" \
+  --marquee.query.player-port=-1
 wait "$watch_pid" || echo "  the rebuild was not measured (see $work/rebuild.log)"
 
 stop_all

@@ -15,7 +15,7 @@ trap 'rm -rf "$data"' EXIT
 start_and_time() {
   local started pid code
   started=$(date +%s%N)
-  java -jar "$jar" --server.port="$port" --marquee.data-dir="$data" >"$data/run.log" 2>&1 &
+  java -jar "$jar" --server.port="$port" --marquee.query.player-port=0 --marquee.data-dir="$data" >"$data/run.log" 2>&1 &
   pid=$!
   until code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health") && [ "$code" = 200 ]; do
     kill -0 "$pid" 2>/dev/null || { echo "platform exited during start; see $data/run.log" >&2; cat "$data/run.log" | tail -20 >&2; exit 1; }

@@ -22,7 +22,7 @@ trap cleanup EXIT
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
 base=http://127.0.0.1:18095
 
-java -jar "$jar" --marquee.data-dir="$work/data" --server.port=18095 > "$work/platform.log" 2>&1 &
+java -jar "$jar" --marquee.data-dir="$work/data" --server.port=18095 --marquee.query.player-port=0 > "$work/platform.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 180); do
   curl -sf -o /dev/null $base/actuator/health/readiness && break

@@ -28,7 +28,7 @@ trap cleanup EXIT
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
 
 echo "== starting the platform on $work/data"
-java -jar "$jar" --marquee.data-dir="$work/data" --server.port=18090 > "$work/platform.log" 2>&1 &
+java -jar "$jar" --marquee.data-dir="$work/data" --server.port=18090 --marquee.query.player-port=0 > "$work/platform.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 180); do
   curl -sf http://127.0.0.1:18090/actuator/health/liveness > /dev/null && break

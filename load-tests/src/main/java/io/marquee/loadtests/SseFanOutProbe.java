@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * then changes every streamed playlist (one added item each) and times, per stream, from its
  * playlist's command being sent to the stream's next {@code manifest} event.
  *
- * <p>Usage: {@code SseFanOutProbe fleetDir [streams=10000] [platformPid=0 (no heap figure)]}
+ * <p>Usage: {@code SseFanOutProbe fleetDir [streams=10000] [platformPid=0 (no heap figure)] [streamBaseUrl]}:
+ * the streams are opened on {@code streamBaseUrl} (the player port) if given, else on the fleet's API.
  */
 public final class SseFanOutProbe {
 
@@ -30,10 +31,11 @@ public final class SseFanOutProbe {
         Fleet fleet = Fleet.load(Path.of(args[0]));
         int count = Results.intArg(args, 1, 10_000);
         long pid = args.length > 2 ? Long.parseLong(args[2]) : 0;
+        String streamBase = args.length > 3 ? args[3] : fleet.baseUrl();
         long heapBefore = pid > 0 ? HeapProbe.usedAfterGcBytes(pid) : 0;
         List<Stream> streams = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            streams.add(Stream.open(fleet.baseUrl(), fleet.displays().get(i % fleet.displays().size())));
+            streams.add(Stream.open(streamBase, fleet.displays().get(i % fleet.displays().size())));
         }
         long openedBy = System.currentTimeMillis() + 120_000;
         while (streams.stream().anyMatch(s -> s.events.get() == 0 && !s.ended) && System.currentTimeMillis() < openedBy) {

@@ -35,6 +35,7 @@ class LoadSuiteSmokeIT {
     private final Path results = dir.resolve("results");
     private final Path fleetDir = dir.resolve("fleet");
     private Process platform;
+    private int playerPort;
 
     @BeforeAll
     void startPlatformAndSeedFleet() throws Exception {
@@ -43,8 +44,10 @@ class LoadSuiteSmokeIT {
         System.setProperty("marquee.results", results.toString());
         System.setProperty("marquee.fleet", fleetDir.toString());
         int port = freePort();
+        playerPort = freePort();
         platform = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar",
-                System.getProperty("marquee.standalone.jar"), "--server.port=" + port, "--marquee.data-dir=" + dir.resolve("data"))
+                System.getProperty("marquee.standalone.jar"), "--server.port=" + port, "--marquee.query.player-port=" + playerPort,
+                "--marquee.data-dir=" + dir.resolve("data"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("platform.log").toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build();
@@ -120,7 +123,8 @@ class LoadSuiteSmokeIT {
 
     @Test
     void everyOpenManifestStreamReceivesTheChange() throws Exception {
-        SseFanOutProbe.main(new String[] {fleetDir.toString(), "20", Long.toString(platform.pid())});
+        SseFanOutProbe.main(new String[] {fleetDir.toString(), "20", Long.toString(platform.pid()),
+                "http://127.0.0.1:" + playerPort});
 
         Properties sse = Results.load(results, "sse");
         assertThat(sse.getProperty("open")).isEqualTo("20.000");

@@ -19,7 +19,14 @@ public final class BearerTokenHeader implements BearerTokenResolver {
 
     @Override
     public String resolve(HttpServletRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return resolve(request.getHeader(HttpHeaders.AUTHORIZATION));
+    }
+
+    /**
+     * The token of an {@code Authorization} header value (null if absent or another scheme), for servers
+     * that are not servlets; throws {@link OAuth2AuthenticationException} for a malformed bearer header.
+     */
+    public String resolve(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return null; // another scheme is not ours to judge
         }

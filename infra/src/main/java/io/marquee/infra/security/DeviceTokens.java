@@ -21,13 +21,34 @@ public final class DeviceTokens {
         this.decoder = decoder;
     }
 
+    /** What a token is: a device's (and which), a valid user's, or not valid at all (bad, expired, malformed). */
+    public sealed interface Verified {
+    }
+
+    /** A valid, signed device token. */
+    public record Device(AuthenticatedDevice device) implements Verified {
+    }
+
+    /** A valid, signed token of a user. */
+    public record User() implements Verified {
+    }
+
+    /** A token that does not verify; the chain answers it 401 {@code invalid_token}. */
+    public record Invalid() implements Verified {
+    }
+
     /** The display a valid, signed device token names; empty for anything else (a user's token too). */
     public Optional<AuthenticatedDevice> verify(String token) {
+        return check(token) instanceof Device verified ? Optional.of(verified.device()) : Optional.empty();
+    }
+
+    /** Verifies any token as the chain would, and says what it is. */
+    public Verified check(String token) {
         try {
             Jwt jwt = decoder.decode(token);
-            return AuthenticatedDevice.isDeviceToken(jwt) ? Optional.of(AuthenticatedDevice.of(jwt)) : Optional.empty();
+            return AuthenticatedDevice.isDeviceToken(jwt) ? new Device(AuthenticatedDevice.of(jwt)) : new User();
         } catch (JwtException | OAuth2AuthenticationException e) {
-            return Optional.empty();
+            return new Invalid();
         }
     }
 }

@@ -34,7 +34,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
+        return notFoundProblem(e);
+    }
+
+    /** The 404 problem of {@code e}, for a server outside Spring MVC that must answer the same. */
+    public static ProblemDetail notFoundProblem(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    /** The 400 problem naming each invalid field, for a server outside Spring MVC that must answer the same. */
+    public static ProblemDetail invalidFieldsProblem(InvalidFieldsException e) {
+        return validation(e.errors());
     }
 
     @ExceptionHandler(RuleViolationException.class)
@@ -47,7 +57,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidFieldsException.class)
     ProblemDetail invalidFields(InvalidFieldsException e) {
-        return validation(e.errors());
+        return invalidFieldsProblem(e);
     }
 
     @ExceptionHandler(TooManyItemsException.class)

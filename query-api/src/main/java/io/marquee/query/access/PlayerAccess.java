@@ -59,12 +59,24 @@ public class PlayerAccess {
                 .orElse(device.generation() == 1);
     }
 
-    private AuthenticatedDevice requireCurrent(AuthenticatedDevice device, UUID displayId) {
+    /**
+     * Why this device may not use the display's routes — another display (404) or a replaced or
+     * decommissioned token (401) — as the exception a controller throws; empty if it may.
+     */
+    public Optional<RuntimeException> refusal(AuthenticatedDevice device, UUID displayId) {
         if (!device.displayId().value().equals(displayId)) {
-            throw new NotFoundException("Display", displayId);
+            return Optional.of(new NotFoundException("Display", displayId));
         }
         if (!isCurrent(device)) {
-            throw new InvalidBearerTokenException("The device token was replaced or the display decommissioned");
+            return Optional.of(new InvalidBearerTokenException("The device token was replaced or the display decommissioned"));
+        }
+        return Optional.empty();
+    }
+
+    private AuthenticatedDevice requireCurrent(AuthenticatedDevice device, UUID displayId) {
+        Optional<RuntimeException> refused = refusal(device, displayId);
+        if (refused.isPresent()) {
+            throw refused.get();
         }
         return device;
     }

@@ -1,7 +1,6 @@
 package io.marquee.query.manifest;
 
 import io.marquee.infra.security.AuthenticatedDevice;
-import io.marquee.infra.web.NotFoundException;
 import io.marquee.query.access.PlayerAccess;
 import io.marquee.query.position.PositionGate;
 import org.springframework.http.CacheControl;
@@ -79,8 +78,7 @@ class ManifestController {
     }
 
     private ResponseEntity<byte[]> answer(UUID displayId, PlayerAccess.Reader reader, String ifNoneMatch) {
-        ServedManifest manifest = readable(displayId, reader)
-                .orElseThrow(() -> new NotFoundException("Manifest of display", displayId));
+        ServedManifest manifest = readable(displayId, reader).orElseThrow(() -> DeviceReads.noManifest(displayId));
         if (EntityTags.matches(ifNoneMatch, manifest.etag())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
                     .eTag(manifest.etag()).cacheControl(CacheControl.noCache()).build();
@@ -94,7 +92,7 @@ class ManifestController {
     private SseEmitter open(UUID displayId, PlayerAccess.Reader reader, String lastEventId) {
         Optional<ServedManifest> current = readable(displayId, reader);
         if (current.isEmpty() && reader.device().isEmpty()) {
-            throw new NotFoundException("Manifest of display", displayId);
+            throw DeviceReads.noManifest(displayId);
         }
         long generation = reader.device().map(AuthenticatedDevice::generation).orElse(0L);
         return streams.open(displayId, current.orElse(null), lastEventId, generation);

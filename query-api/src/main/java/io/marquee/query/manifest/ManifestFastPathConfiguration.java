@@ -1,7 +1,5 @@
 package io.marquee.query.manifest;
 
-import io.marquee.infra.security.DeviceTokens;
-import io.marquee.query.access.PlayerAccess;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,10 +17,9 @@ import org.springframework.core.Ordered;
 class ManifestFastPathConfiguration {
 
     @Bean
-    FilterRegistrationBean<ManifestFastPath> manifestFastPath(ManifestView view, PlayerAccess access,
-                                                              DeviceTokens tokens, MeterRegistry meters) {
+    FilterRegistrationBean<ManifestFastPath> manifestFastPath(DeviceReads reads, MeterRegistry meters) {
         FilterRegistrationBean<ManifestFastPath> registration =
-                new FilterRegistrationBean<>(new ManifestFastPath(view, access, tokens, meters));
+                new FilterRegistrationBean<>(new ManifestFastPath(reads, meters));
         registration.addUrlPatterns("/api/displays/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setName("manifestFastPath");

@@ -14,10 +14,12 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Every display's latest manifest, in memory. Written by one thread (the topic tailer), read by
@@ -31,11 +33,11 @@ public class ManifestView implements TopicSink {
 
     private final Map<UUID, ServedManifest> manifests = new ConcurrentHashMap<>();
     private final ObjectMapper json = MarqueeJson.newMapper();
-    private volatile ManifestListener listener = ManifestListener.NONE;
+    private final List<ManifestListener> listeners = new CopyOnWriteArrayList<>();
 
-    /** Who hears of every new manifest version and tombstone (the open streams). */
-    void listen(ManifestListener listener) {
-        this.listener = listener;
+    /** Adds one who hears of every new manifest version and tombstone (the open streams of a port). */
+    public void listen(ManifestListener listener) {
+        listeners.add(listener);
     }
 
     @Override
@@ -43,7 +45,8 @@ public class ManifestView implements TopicSink {
         return Topics.DISPLAY_MANIFESTS;
     }
 
-    Optional<ServedManifest> find(UUID displayId) {
+    /** The display's latest manifest, if one has arrived. */
+    public Optional<ServedManifest> find(UUID displayId) {
         return Optional.ofNullable(manifests.get(displayId));
     }
 
@@ -64,7 +67,7 @@ public class ManifestView implements TopicSink {
         }
         if (body == null) {
             manifests.remove(displayId);
-            listener.removed(displayId);
+            listeners.forEach(listener -> listener.removed(displayId));
             return;
         }
         try {
@@ -76,7 +79,7 @@ public class ManifestView implements TopicSink {
             ServedManifest current = manifests.merge(displayId, served, (old, incoming) ->
                     incoming.version() >= old.version() ? incoming : old);
             if (current == served) {
-                listener.changed(served);
+                listeners.forEach(listener -> listener.changed(served));
             }
         } catch (IOException | IllegalArgumentException e) {
             log.warn("Ignoring an unreadable manifest for display {}", displayId, e);

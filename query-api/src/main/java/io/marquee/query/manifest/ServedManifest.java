@@ -6,5 +6,5 @@ import java.util.UUID;
  * A manifest as the hot path serves it: the exact published bytes and a strong ETag computed once,
  * when it arrived, so a request does no serializing and no hashing.
  */
-record ServedManifest(UUID displayId, UUID organizationId, long version, long position, byte[] body, String etag) {
+public record ServedManifest(UUID displayId, UUID organizationId, long version, long position, byte[] body, String etag) {
 }

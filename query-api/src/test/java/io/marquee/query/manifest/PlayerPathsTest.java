@@ -8,12 +8,12 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ManifestFastPathTest {
+class PlayerPathsTest {
 
     @Test
     void takes_the_display_id_of_the_manifest_path() {
         UUID id = UUID.randomUUID();
-        assertThat(ManifestFastPath.displayId("/api/displays/" + id + "/manifest")).contains(id);
+        assertThat(PlayerPaths.manifestOf("/api/displays/" + id + "/manifest")).contains(id);
     }
 
     @ParameterizedTest
@@ -26,6 +26,6 @@ class ManifestFastPathTest {
             "/api/displays//manifest",
             "/api/content/7c9e6679-7425-40de-944b-e07fc1f90ae7/manifest"})
     void leaves_every_other_path_to_the_filter_chain(String uri) {
-        assertThat(ManifestFastPath.displayId(uri)).isEmpty();
+        assertThat(PlayerPaths.manifestOf(uri)).isEmpty();
     }
 }
