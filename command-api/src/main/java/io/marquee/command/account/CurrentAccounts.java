@@ -1,6 +1,7 @@
 package io.marquee.command.account;
 
 import io.marquee.events.ids.UserId;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -36,6 +37,7 @@ public class CurrentAccounts {
     private final long ttlNanos;
     private final LongSupplier clock;
 
+    @Autowired
     CurrentAccounts(Credentials credentials, @Value("${marquee.security.current-role-ttl:1s}") Duration ttl) {
         this(credentials, ttl, System::nanoTime);
     }
