@@ -117,6 +117,34 @@ class AuthorizationIT extends SharedPlatform {
     }
 
     @Test
+    void a_role_seen_by_an_earlier_write_does_not_outlive_a_demotion() {
+        // given an editor whose role the write side has just looked up (and keeps for a moment)
+        TestAccounts.Session admin = TestAccounts.registerOrganization(anonymous());
+        TestAccounts.Session editor = TestAccounts.addUser(admin, "EDITOR");
+        assertThat(editor.http().post("/api/displays", DISPLAY).status()).isEqualTo(201);
+
+        // when
+        admin.http().put("/api/users/" + editor.userId() + "/role", "{\"role\":\"VIEWER\"}");
+
+        // then the very next write is checked against the new role
+        assertThat(editor.http().post("/api/displays", DISPLAY).status()).isEqualTo(403);
+    }
+
+    @Test
+    void a_user_seen_by_an_earlier_write_does_not_outlive_a_removal() {
+        // given an editor whose account the write side has just looked up (and keeps for a moment)
+        TestAccounts.Session admin = TestAccounts.registerOrganization(anonymous());
+        TestAccounts.Session editor = TestAccounts.addUser(admin, "EDITOR");
+        assertThat(editor.http().post("/api/displays", DISPLAY).status()).isEqualTo(201);
+
+        // when
+        admin.http().send("DELETE", "/api/users/" + editor.userId(), "");
+
+        // then
+        assertThat(editor.http().post("/api/displays", DISPLAY).status()).isEqualTo(401);
+    }
+
+    @Test
     void users_of_another_organization_are_not_found() {
         TestAccounts.Session acme = TestAccounts.registerOrganization(anonymous());
         TestAccounts.Session globex = TestAccounts.registerOrganization(anonymous());

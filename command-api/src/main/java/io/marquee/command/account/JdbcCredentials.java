@@ -4,6 +4,7 @@ import io.marquee.events.ids.OrganizationId;
 import io.marquee.events.ids.UserId;
 import io.marquee.infra.security.Role;
 import io.marquee.infra.web.RuleViolationException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -27,9 +28,12 @@ class JdbcCredentials implements Credentials {
             rs.getString("password_hash"), rs.getBoolean("removed"));
 
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<CurrentAccounts> currentAccounts;
 
-    JdbcCredentials(JdbcTemplate jdbc) {
+    /** {@code currentAccounts} is looked up lazily: it reads through this class. */
+    JdbcCredentials(JdbcTemplate jdbc, ObjectProvider<CurrentAccounts> currentAccounts) {
         this.jdbc = jdbc;
+        this.currentAccounts = currentAccounts;
     }
 
     @Override
@@ -42,6 +46,7 @@ class JdbcCredentials implements Credentials {
         if (inserted == 0) {
             throw RuleViolationException.conflict("email-taken", "A user with this email already exists.");
         }
+        currentAccounts.ifAvailable(accounts -> accounts.forget(account.userId()));
     }
 
     @Override
@@ -59,11 +64,13 @@ class JdbcCredentials implements Credentials {
     @Override
     public void changeRole(UserId userId, Role role) {
         jdbc.update("UPDATE command_user_credentials SET role = ? WHERE user_id = ?", role.name(), userId.value());
+        currentAccounts.ifAvailable(accounts -> accounts.forget(userId));
     }
 
     @Override
     public void remove(UserId userId) {
         jdbc.update("UPDATE command_user_credentials SET removed = TRUE, password_hash = NULL WHERE user_id = ?",
                 userId.value());
+        currentAccounts.ifAvailable(accounts -> accounts.forget(userId));
     }
 }

@@ -4,7 +4,6 @@ import io.marquee.events.MarqueeJson;
 import io.marquee.infra.db.ModuleSchema;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -14,6 +13,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -90,13 +90,15 @@ public class EventStoreConfiguration {
 
     /**
      * Keeps loaded aggregates between commands, so a command does not replay the aggregate's whole
-     * history (a playlist of 400 items is 400 events). Weak references: memory pressure evicts. Safe
-     * with several instances: a stale entry makes the append fail on the sequence check, the entry is
-     * dropped with the rolled-back unit of work, and the command is retried on fresh state.
+     * history (a playlist of 400 items is 400 events). The {@code marquee.command.aggregate-cache-size}
+     * most recently used, by strong reference (weak ones were cleared by every young collection, see
+     * {@link BoundedAggregateCache}). Safe with several instances: a stale entry makes the append fail
+     * on the sequence check, the entry is dropped with the rolled-back unit of work, and the command is
+     * retried on fresh state.
      */
     @Bean(AGGREGATE_CACHE)
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(@Value("${marquee.command.aggregate-cache-size:10000}") int capacity) {
+        return new BoundedAggregateCache(capacity);
     }
 
     /** The gateway every controller sends through: commands that lose a concurrency race are retried. */

@@ -1,6 +1,6 @@
 package io.marquee.command.security;
 
-import io.marquee.command.account.Credentials;
+import io.marquee.command.account.CurrentAccounts;
 import io.marquee.infra.security.BearerTokenHeader;
 import io.marquee.infra.security.Role;
 import io.marquee.infra.security.SecurityRules;
@@ -34,11 +34,11 @@ class CommandSecurityRules implements SecurityRules {
     private static final String EDITOR = Role.EDITOR.name();
     private static final String ANALYST = Role.ANALYST.name();
 
-    private final Credentials credentials;
+    private final CurrentAccounts accounts;
     private final AuthenticationEntryPoint entryPoint;
 
-    CommandSecurityRules(Credentials credentials, AuthenticationEntryPoint entryPoint) {
-        this.credentials = credentials;
+    CommandSecurityRules(CurrentAccounts accounts, AuthenticationEntryPoint entryPoint) {
+        this.accounts = accounts;
         this.entryPoint = entryPoint;
     }
 
@@ -64,6 +64,6 @@ class CommandSecurityRules implements SecurityRules {
         BearerTokenHeader bearer = new BearerTokenHeader();
         http.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(
                 request -> anonymous.matches(request) ? null : bearer.resolve(request)));
-        http.addFilterAfter(new CurrentRoleFilter(credentials, entryPoint), BearerTokenAuthenticationFilter.class);
+        http.addFilterAfter(new CurrentRoleFilter(accounts, entryPoint), BearerTokenAuthenticationFilter.class);
     }
 }

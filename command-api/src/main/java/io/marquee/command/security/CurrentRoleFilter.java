@@ -1,6 +1,7 @@
 package io.marquee.command.security;
 
 import io.marquee.command.account.Credentials;
+import io.marquee.command.account.CurrentAccounts;
 import io.marquee.infra.security.AuthenticatedCaller;
 import io.marquee.infra.security.CallerAuthentication;
 import jakarta.servlet.FilterChain;
@@ -20,20 +21,21 @@ import java.util.Set;
 
 /**
  * A token is signed for its whole lifetime, but a user may be removed or change role before it ends.
- * For every write, this looks the caller up in the credentials table: a removed user's token answers
- * 401, and the role the rules then check is the current one, not the one at login. One indexed read
- * per write; reads (GET) are not checked and trust the token until it expires.
+ * For every write, this looks the caller up in the credentials table ({@link CurrentAccounts}, which
+ * keeps a row for at most a second and forgets it when this instance changes it): a removed user's
+ * token answers 401, and the role the rules then check is the current one, not the one at login.
+ * Reads (GET) are not checked and trust the token until it expires.
  */
 final class CurrentRoleFilter extends OncePerRequestFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-    private final Credentials credentials;
+    private final CurrentAccounts accounts;
     private final AuthenticationEntryPoint entryPoint;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    CurrentRoleFilter(Credentials credentials, AuthenticationEntryPoint entryPoint) {
-        this.credentials = credentials;
+    CurrentRoleFilter(CurrentAccounts accounts, AuthenticationEntryPoint entryPoint) {
+        this.accounts = accounts;
         this.entryPoint = entryPoint;
     }
 
@@ -43,7 +45,7 @@ final class CurrentRoleFilter extends OncePerRequestFilter {
         if (!READS.contains(request.getMethod())
                 && contexts.getContext().getAuthentication() instanceof CallerAuthentication authentication) {
             AuthenticatedCaller caller = authentication.getPrincipal();
-            Optional<Credentials.Account> account = credentials.byUserId(caller.userId())
+            Optional<Credentials.Account> account = accounts.byUserId(caller.userId())
                     .filter(found -> !found.removed() && found.organizationId().equals(caller.organizationId()));
             if (account.isEmpty()) {
                 contexts.clearContext();
