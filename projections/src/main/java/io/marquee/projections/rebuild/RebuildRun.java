@@ -127,10 +127,8 @@ final class RebuildRun {
         }
         transaction.executeWithoutResult(status -> {
             jdbc.execute("SET LOCAL search_path TO " + schema);
-            for (ReadEvent read : events) {
-                for (Projector projector : projection.projectors()) {
-                    projector.apply(read.envelope(), read.event());
-                }
+            for (Projector projector : projection.projectors()) {
+                projector.applyAll(events);
             }
         });
     }

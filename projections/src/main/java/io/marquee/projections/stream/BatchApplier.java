@@ -15,7 +15,9 @@ import java.util.Set;
 /**
  * Applies a batch of events to every read model, refreshes the manifests they touched and lets every
  * {@link BatchFollower} publish (access states, then watermarks), all in one transaction: a batch is
- * applied whole or not at all, and each affected manifest is rebuilt once.
+ * applied whole or not at all, and each affected manifest is rebuilt once. Each projector takes the
+ * whole batch at once ({@link Projector#applyAll}): every read model keeps its own rows' order, and no
+ * read model reads another's rows while applying (only the manifests, after all of them, do).
  */
 @Component
 class BatchApplier {
@@ -39,10 +41,8 @@ class BatchApplier {
         }
         transaction.executeWithoutResult(status -> {
             Set<DisplayId> affected = new HashSet<>();
-            for (ReadEvent read : events) {
-                for (Projector projector : projectors) {
-                    affected.addAll(projector.apply(read.envelope(), read.event()));
-                }
+            for (Projector projector : projectors) {
+                affected.addAll(projector.applyAll(events));
             }
             manifests.refresh(affected);
             List<EventEnvelope> envelopes = events.stream().map(ReadEvent::envelope).toList();
