@@ -3,6 +3,8 @@
 #
 # Usage: load-tests/scripts/rebuild-bench.sh [events=1000000] [running=0]
 #   JAR=path   another build of the standalone jar (e.g. a copy of the one before a change)
+#   LAYOUT=single  seed one uncompressed record per producer batch, as the relay writes at a low command
+#              rate (default: 256 KiB lz4 batches)
 #   JFR=file   record the rebuild command with Java Flight Recorder (summarize with `jfr print --events
 #              jdk.ExecutionSample file`)
 #
@@ -49,7 +51,7 @@ curl -sf http://127.0.0.1:18090/actuator/health/liveness > /dev/null || { tail -
 echo "== seeding $events events"
 (cd "$work" && unzip -q "$jar" 'BOOT-INF/lib/*')
 port=$(sed -n 's/^port=//p' "$work/data/kafka/embedded-kafka.properties")
-java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/SeedEvents.java" "127.0.0.1:$port" "$events" \
+java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/SeedEvents.java" "127.0.0.1:$port" "$events" "${LAYOUT:-batched}" \
   > "$work/seed.log" 2>&1 || { tail -50 "$work/seed.log"; exit 1; }
 grep seeded "$work/seed.log"
 if [ "$running" != 1 ]; then

@@ -10,10 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The rows of one read-model table that a batch touches, read (and locked) once, changed in memory
- * event by event in topic order, and written back once. It keeps {@link RowClaim}'s rule: an event
- * changes a row only if its position is above the row's {@code last_position}, and a creation only
- * creates a row that does not exist yet; so a redelivered batch changes nothing.
+ * The idempotency guard of the read models, for a batch: the rows of one table that the batch touches
+ * are read (and locked) once, changed in memory event by event in topic order, and written back once.
+ * An event may change a row only if its position is above the row's {@code last_position} (claiming
+ * it moves {@code last_position} up), and a creation only creates a row that does not exist yet; so
+ * replays, duplicates and a redelivered batch claim nothing and change nothing.
  *
  * @param <R> the projector's mutable copy of a row
  */
