@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 
@@ -120,25 +119,20 @@ final class RebuildRun {
 
     /** One batch into the side tables, in one transaction (joining the switch's when inside it). */
     private void apply(String schema, ConsumerRecords<String, byte[]> records) {
-        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
-        records.forEach(batch::add);
-        // reading the JSON is most of a replay's CPU once the database work is batched: both cores read,
-        // and the ordered stream keeps topic order
-        List<ReadEvent> events = batch.parallelStream().map(this::readOrSkip).filter(Objects::nonNull).toList();
+        List<ReadEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(reader.read(record.value()));
+            } catch (UnreadableRecordException poison) {
+                // the live projection dead-letters it; a rebuild only leaves it out
+            }
+        }
         transaction.executeWithoutResult(status -> {
             jdbc.execute("SET LOCAL search_path TO " + schema);
             for (Projector projector : projection.projectors()) {
                 projector.applyAll(events);
             }
         });
-    }
-
-    private ReadEvent readOrSkip(ConsumerRecord<String, byte[]> record) {
-        try {
-            return reader.read(record.value());
-        } catch (UnreadableRecordException poison) {
-            return null; // the live projection dead-letters it; a rebuild only leaves it out
-        }
     }
 
     /**
