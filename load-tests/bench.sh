@@ -267,6 +267,8 @@ driver SseFanOutProbe "$work/fleet" "$STREAMS" "$platform_pid" "$players" || ech
 
 # ---- 6: projection rebuild: a second process on a fresh database reads the same topic ----
 echo "scenario 6: a bare consumer, then a rebuilding projections process, read marquee.events"
+# first the platform's own projections finish the earlier scenarios' writes: the broker shares their core
+driver KafkaReadRates caught-up "$kafka" marquee.events marquee-projections || echo "  the platform's projections did not catch up"
 driver KafkaReadRates bare "$kafka" || echo "  failed: driver KafkaReadRates bare"
 suffix=$(date +%s)
 group=load-suite-rebuild-$suffix
@@ -279,6 +281,7 @@ launch $(( PORT + 2 )) "$work/rebuild-data" "$work/rebuild.log" \
   --marquee.kafka.bootstrap-servers="$kafka" --marquee.db.url="jdbc:postgresql://127.0.0.1:$pg_port/rebuild_$suffix" \
   --marquee.db.username=postgres --marquee.db.password=postgres --marquee.projections.group-id="$group" \
   --marquee.projections.status.group-id="$group-status" --marquee.projections.plays.group-id="$group-plays" \
+  --spring.kafka.consumer.max-poll-records=2000 --spring.kafka.consumer.properties.max.partition.fetch.bytes=8388608 \
   --marquee.query.player-port=-1
 wait "$watch_pid" || echo "  the rebuild was not measured (see $work/rebuild.log)"
 

@@ -30,7 +30,9 @@ import java.util.UUID;
 /**
  * Seeds marquee.events with synthetic but valid envelopes, fast, for the rebuild benchmark:
  * blocks of 1,000 events per organization (a content item, 10 playlists, 10 displays each assigned
- * a playlist, then renames and reassignments). Usage: java -cp LIBS SeedEvents.java BOOTSTRAP COUNT
+ * a playlist, then renames and reassignments). Usage: java -cp LIBS SeedEvents.java BOOTSTRAP COUNT [batched|single]
+ * ({@code single}: one uncompressed record per producer batch, the layout the relay writes at a low
+ * command rate; the default packs 256 KiB lz4 batches).
  */
 public class SeedEvents {
 
@@ -41,9 +43,11 @@ public class SeedEvents {
         String bootstrap = args[0];
         long count = Long.parseLong(args[1]);
         long started = System.nanoTime();
+        boolean single = args.length > 2 && args[2].equals("single");
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, single ? 0 : 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, single ? 0 : 256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, single ? "none" : "lz4"),
                 new StringSerializer(), new ByteArraySerializer())) {
             long sent = 0;
             while (sent < count) {

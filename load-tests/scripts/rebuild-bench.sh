@@ -2,6 +2,11 @@
 # Rebuild throughput: how many stored events per second `rebuild --projection manifests` replays.
 #
 # Usage: load-tests/scripts/rebuild-bench.sh [events=1000000] [running=0]
+#   JAR=path   another build of the standalone jar (e.g. a copy of the one before a change)
+#   LAYOUT=single  seed one uncompressed record per producer batch, as the relay writes at a low command
+#              rate (default: 256 KiB lz4 batches)
+#   JFR=file   record the rebuild command with Java Flight Recorder (summarize with `jfr print --events
+#              jdk.ExecutionSample file`)
 #
 # Starts the standalone platform on a data directory of its own (port 18090) so that the topics and
 # tables exist, seeds EVENTS synthetic but valid envelopes straight onto marquee.events (SeedEvents.java,
@@ -9,14 +14,18 @@
 # the platform, then runs the rebuild command on that data directory (it starts the embedded broker and
 # database itself) and prints its progress lines and the replay rate. The replay rate excludes the
 # switch, which also recomputes (and publishes) every display's manifest: the platform was stopped
-# before its live projection had caught up, so most manifests are new. With running=1 the platform keeps
+# before its live projection had caught up (or ran without it), so most manifests are new. With running=1 the platform keeps
 # running and the command connects to its broker and database instead (the live projection then competes
-# for the same two cores while it catches up). Stops everything it started.
+# for the same two cores while it catches up). With running=0 the platform runs without its live
+# projection (nothing competes while the topic is read), and before the rebuild a bare consumer
+# (BareConsumer.java) reads the same topic with the same fetch settings: the same-run baseline.
+# Stops everything it started.
 set -euo pipefail
 events=${1:-1000000}
 running=${2:-0}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-jar="$root/standalone/target/marquee-standalone.jar"
+jar=${JAR:-"$root/standalone/target/marquee-standalone.jar"}
+jfr=${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile}
 [ -f "$jar" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 1; }
 work=$(mktemp -d /tmp/marquee-rebuild-bench.XXXXXX)
 server_pid=""
@@ -28,7 +37,10 @@ trap cleanup EXIT
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
 
 echo "== starting the platform on $work/data"
-java -jar "$jar" --marquee.data-dir="$work/data" --server.port=18090 --marquee.query.player-port=0 > "$work/platform.log" 2>&1 &
+live=true
+[ "$running" = 1 ] || live=false
+java -jar "$jar" --marquee.data-dir="$work/data" --server.port=18090 --marquee.projections.listeners.auto-startup=$live \
+  --marquee.query.player-port=0 > "$work/platform.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 180); do
   curl -sf http://127.0.0.1:18090/actuator/health/liveness > /dev/null && break
@@ -39,16 +51,17 @@ curl -sf http://127.0.0.1:18090/actuator/health/liveness > /dev/null || { tail -
 echo "== seeding $events events"
 (cd "$work" && unzip -q "$jar" 'BOOT-INF/lib/*')
 port=$(sed -n 's/^port=//p' "$work/data/kafka/embedded-kafka.properties")
-java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/SeedEvents.java" "127.0.0.1:$port" "$events" \
+java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/SeedEvents.java" "127.0.0.1:$port" "$events" "${LAYOUT:-batched}" \
   > "$work/seed.log" 2>&1 || { tail -50 "$work/seed.log"; exit 1; }
 grep seeded "$work/seed.log"
 if [ "$running" != 1 ]; then
+  java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/BareConsumer.java" "127.0.0.1:$port" | tee "$work/bare.log"
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 fi
 
 echo "== rebuilding"
 start=$(date +%s.%N)
-java -jar "$jar" rebuild --projection manifests --progress-every=10s --marquee.data-dir="$work/data" \
+java $jfr -jar "$jar" rebuild --projection manifests --progress-every=10s --marquee.data-dir="$work/data" \
   --logging.level.root=WARN | tee "$work/rebuild.log"
 end=$(date +%s.%N)
 replay=$(grep -E "^manifests: " "$work/rebuild.log" | tail -2 | head -1)

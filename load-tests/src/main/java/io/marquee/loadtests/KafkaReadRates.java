@@ -21,15 +21,24 @@ import java.util.stream.Collectors;
  * the same topic: all its events over the time from the group's first member joining to its committed
  * offsets reaching the end (the group's first poll and rebalance included).
  *
- * <p>Usage: {@code KafkaReadRates bare|watch bootstrapServers [topic=marquee.events] [group]}
+ * {@code caught-up}: waits (at most 10 minutes) until a consumer group, the platform's own projections,
+ * has committed up to the end of the topic, so that neither measurement competes with the platform
+ * still catching up on the earlier scenarios' writes (the broker serves both from the platform's core).
+ *
+ * <p>Usage: {@code KafkaReadRates bare|watch|caught-up bootstrapServers [topic=marquee.events] [group]}
  */
 public final class KafkaReadRates {
+
+    /** max.poll.records of the rebuilding process in scenario 6 (bench.sh passes the same) and of the baseline. */
+    static final int REBUILD_POLL_RECORDS = 2_000;
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[1];
         String topic = args.length > 2 ? args[2] : "marquee.events";
         if (args[0].equals("bare")) {
             bare(bootstrap, topic);
+        } else if (args[0].equals("caught-up")) {
+            awaitCaughtUp(bootstrap, topic, args[3]);
         } else {
             watch(bootstrap, topic, args[3]);
         }
@@ -41,21 +50,52 @@ public final class KafkaReadRates {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "load-suite-bare-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // the fetch settings of the rebuilding process (launched with the same max-poll-records)
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(REBUILD_POLL_RECORDS));
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long total = end.values().stream().mapToLong(Long::longValue).sum();
             long read = 0;
             long started = System.nanoTime();
-            while (read < total) {
+            // done when every position reaches its end offset (a count of records never would if the topic
+            // held transaction markers, which take offsets but are no records)
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 read += consumer.poll(Duration.ofMillis(500)).count();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             new Results().put("events", read).put("eventsPerSecond", read / seconds).save("kafka-baseline");
         }
+    }
+
+    private static void awaitCaughtUp(String bootstrap, String topic, String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            long end = endOffsets(admin, topic);
+            long deadline = System.nanoTime() + 600_000_000_000L;
+            while (committed(admin, topic, group) < end) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(group + " did not catch up with " + topic + " within 10 minutes");
+                }
+                Thread.sleep(200); // sampling the group's committed offsets
+            }
+        }
+    }
+
+    private static long endOffsets(Admin admin, String topic) throws Exception {
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
+                .all().get().values().stream().mapToLong(info -> info.offset()).sum();
+    }
+
+    private static long committed(Admin admin, String topic, String group) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset()).sum();
     }
 
     private static void watch(String bootstrap, String topic, String group) throws Exception {

@@ -115,6 +115,13 @@ class LoadSuiteSmokeIT {
     }
 
     @Test
+    void theWaitForThePlatformsProjectionsEndsOnceTheyCaughtUp() throws Exception {
+        // returns (instead of throwing after 10 minutes) once the group committed the topic's end
+        KafkaReadRates.main(new String[] {"caught-up", "127.0.0.1:" + port("kafka/embedded-kafka.properties"),
+                "marquee.events", "marquee-projections"});
+    }
+
+    @Test
     void bareConsumerReadsTheWholeEventsTopic() throws Exception {
         KafkaReadRates.main(new String[] {"bare", "127.0.0.1:" + port("kafka/embedded-kafka.properties")});
 

@@ -3,7 +3,10 @@ package io.marquee.projections;
 import io.marquee.events.EventEnvelope;
 import io.marquee.events.MarqueeEvent;
 import io.marquee.events.ids.DisplayId;
+import io.marquee.projections.stream.ReadEvent;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,4 +19,18 @@ public interface Projector {
      * @return the displays whose manifest may have changed because of this event
      */
     Set<DisplayId> apply(EventEnvelope envelope, MarqueeEvent event);
+
+    /**
+     * Applies a batch, in topic order, with the same outcome as {@link #apply} event by event (the
+     * default does exactly that). A projector overrides it to read and write each row once per batch.
+     *
+     * @return the displays whose manifest may have changed because of the batch
+     */
+    default Set<DisplayId> applyAll(List<ReadEvent> batch) {
+        Set<DisplayId> affected = new HashSet<>();
+        for (ReadEvent read : batch) {
+            affected.addAll(apply(read.envelope(), read.event()));
+        }
+        return affected;
+    }
 }

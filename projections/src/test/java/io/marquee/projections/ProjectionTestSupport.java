@@ -19,6 +19,7 @@ import io.marquee.infra.runtime.SharedTestRuntime;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +35,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -117,13 +117,15 @@ abstract class ProjectionTestSupport {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestRuntime.get().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "projection-it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(topic));
-            int emptyPolls = 0;
-            // read until three polls in a row bring nothing once partitions are assigned (bounded: 100 polls)
-            for (int poll = 0; poll < 100 && (emptyPolls < 3 || consumer.assignment().isEmpty()); poll++) {
-                var records = consumer.poll(Duration.ofMillis(300));
-                emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
-                records.forEach(record -> {
+            // up to the end offsets as of now: counting "three empty polls" undercounted on a loaded machine,
+            // where the first fetches after the offset reset can take longer than a poll
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            for (int poll = 0; poll < 200 && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)); poll++) {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
                     if (key.equals(record.key())) {
                         found.add(record);
                     }

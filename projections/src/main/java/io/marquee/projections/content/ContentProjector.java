@@ -6,66 +6,69 @@ import io.marquee.events.content.ContentArchivedEvent;
 import io.marquee.events.content.ContentCreatedEvent;
 import io.marquee.events.content.ContentUpdatedEvent;
 import io.marquee.events.ids.DisplayId;
+import io.marquee.projections.BatchRows;
 import io.marquee.projections.Projector;
-import io.marquee.projections.RowClaim;
 import io.marquee.projections.manifest.ManifestAudience;
+import io.marquee.projections.stream.ReadEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** Keeps {@code projection_content}; a change reaches every display showing the content. */
+/**
+ * Keeps {@code projection_content}; a change reaches every display showing the content. A batch reads
+ * its content rows once, applies its events to them in memory and writes each changed row once
+ * ({@link ContentRows}); the audience is asked once, after the writes.
+ */
 @Component
 class ContentProjector implements Projector {
 
-    private static final String TABLE = "projection_content";
-    private static final String ID = "content_id";
-
-    private final JdbcTemplate jdbc;
+    private final ContentRows rows;
     private final ManifestAudience audience;
 
     ContentProjector(JdbcTemplate jdbc, ManifestAudience audience) {
-        this.jdbc = jdbc;
+        this.rows = new ContentRows(jdbc);
         this.audience = audience;
     }
 
     @Override
     public Set<DisplayId> apply(EventEnvelope envelope, MarqueeEvent event) {
-        if (event instanceof ContentCreatedEvent created) {
-            jdbc.update("""
-                    INSERT INTO projection_content (content_id, organization_id, name, type, uri,
-                        default_duration_seconds, checksum, size_bytes, valid_from, valid_until, last_position)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_id) DO NOTHING""",
-                    created.contentId().value(), created.organizationId().value(), created.name(), created.type(),
-                    created.uri(), created.defaultDurationSeconds(), created.checksum(), created.sizeBytes(),
-                    timestamp(created.validFrom()), timestamp(created.validUntil()), envelope.position());
-            // new content is in no playlist yet
+        return applyAll(List.of(new ReadEvent(envelope, event)));
+    }
+
+    @Override
+    public Set<DisplayId> applyAll(List<ReadEvent> batch) {
+        List<ReadEvent> mine = batch.stream().filter(read -> read.event() instanceof ContentCreatedEvent
+                || read.event() instanceof ContentUpdatedEvent || read.event() instanceof ContentArchivedEvent).toList();
+        if (mine.isEmpty()) {
             return Set.of();
         }
-        if (event instanceof ContentUpdatedEvent updated && claim(updated.contentId().value(), envelope)) {
-            jdbc.update("""
-                    UPDATE projection_content SET name = ?, uri = ?, default_duration_seconds = ?, checksum = ?,
-                        size_bytes = ?, valid_from = ?, valid_until = ? WHERE content_id = ?""",
-                    updated.name(), updated.uri(), updated.defaultDurationSeconds(), updated.checksum(),
-                    updated.sizeBytes(), timestamp(updated.validFrom()), timestamp(updated.validUntil()),
-                    updated.contentId().value());
-            return audience.showingContent(updated.contentId().value());
+        Set<UUID> ids = mine.stream().map(read -> UUID.fromString(read.event().aggregateId())).collect(Collectors.toSet());
+        BatchRows<ContentRows.Content> contents = rows.load(ids);
+        Set<UUID> changed = new LinkedHashSet<>();
+        for (ReadEvent read : mine) {
+            long position = read.envelope().position();
+            if (read.event() instanceof ContentCreatedEvent created) {
+                // new content is in no playlist yet
+                contents.create(created.contentId().value(), ContentRows.Content.created(created), position);
+                continue;
+            }
+            ContentRows.Content content = contents.claim(UUID.fromString(read.event().aggregateId()), position);
+            if (content == null) {
+                continue;
+            }
+            changed.add(content.contentId);
+            if (read.event() instanceof ContentUpdatedEvent updated) {
+                content.update(updated);
+            } else {
+                content.archived = true;
+            }
         }
-        if (event instanceof ContentArchivedEvent archived && claim(archived.contentId().value(), envelope)) {
-            jdbc.update("UPDATE projection_content SET archived = TRUE WHERE content_id = ?", archived.contentId().value());
-            return audience.showingContent(archived.contentId().value());
-        }
-        return Set.of();
-    }
-
-    private boolean claim(UUID contentId, EventEnvelope envelope) {
-        return RowClaim.claim(jdbc, TABLE, ID, contentId, envelope.position());
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+        rows.write(contents);
+        return changed.isEmpty() ? Set.of() : audience.showingContents(changed);
     }
 }

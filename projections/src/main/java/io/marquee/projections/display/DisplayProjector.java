@@ -10,82 +10,89 @@ import io.marquee.events.display.PlaylistUnassignedEvent;
 import io.marquee.events.display.ScheduleEntryAddedEvent;
 import io.marquee.events.display.ScheduleEntryRemovedEvent;
 import io.marquee.events.ids.DisplayId;
+import io.marquee.projections.BatchRows;
 import io.marquee.projections.Projector;
-import io.marquee.projections.RowClaim;
+import io.marquee.projections.stream.ReadEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Keeps {@code projection_display} and the display's schedule entries. Every display event is claimed
- * on the display row, so an entry removed and then re-delivered as added stays removed.
+ * on the display row, so an entry removed and then re-delivered as added stays removed. A batch reads
+ * its displays once, applies its events to them in memory and writes each changed row once
+ * ({@link DisplayRows}).
  */
 @Component
 class DisplayProjector implements Projector {
 
-    private final JdbcTemplate jdbc;
+    private final DisplayRows rows;
 
     DisplayProjector(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.rows = new DisplayRows(jdbc);
     }
 
     @Override
     public Set<DisplayId> apply(EventEnvelope envelope, MarqueeEvent event) {
-        if (event instanceof DisplayRegisteredEvent registered) {
-            int inserted = jdbc.update("""
-                    INSERT INTO projection_display
-                        (display_id, organization_id, name, location, timezone, tags, last_position)
-                    VALUES (?, ?, ?, ?, ?, to_jsonb(?::text[]), ?)
-                    ON CONFLICT (display_id) DO NOTHING""",
-                    registered.displayId().value(), registered.organizationId().value(), registered.name(),
-                    registered.location(), registered.timezone(), registered.tags().toArray(String[]::new),
-                    envelope.position());
-            return inserted == 1 ? Set.of(registered.displayId()) : Set.of();
-        }
-        if (!isDisplayEvent(event)) {
+        return applyAll(List.of(new ReadEvent(envelope, event)));
+    }
+
+    @Override
+    public Set<DisplayId> applyAll(List<ReadEvent> batch) {
+        List<ReadEvent> mine = batch.stream().filter(read -> isDisplayEvent(read.event())).toList();
+        if (mine.isEmpty()) {
             return Set.of();
         }
-        DisplayId display = DisplayId.of(event.aggregateId());
-        if (!RowClaim.claim(jdbc, "projection_display", "display_id", display.value(), envelope.position())) {
-            return Set.of();
+        Set<UUID> ids = mine.stream().map(read -> UUID.fromString(read.event().aggregateId())).collect(Collectors.toSet());
+        BatchRows<DisplayRows.Display> displays = rows.load(ids);
+        ScheduleChanges entries = new ScheduleChanges();
+        for (ReadEvent read : mine) {
+            apply(displays, entries, read.event(), read.envelope().position());
         }
-        apply(event, envelope.position());
-        return Set.of(display);
+        rows.write(displays);
+        entries.write(rows.jdbc());
+        Set<DisplayId> affected = new HashSet<>();
+        displays.touched().forEach(id -> affected.add(new DisplayId(id)));
+        return affected;
     }
 
     private static boolean isDisplayEvent(MarqueeEvent event) {
-        return event instanceof DisplayUpdatedEvent || event instanceof DisplayDecommissionedEvent
+        return event instanceof DisplayRegisteredEvent
+                || event instanceof DisplayUpdatedEvent || event instanceof DisplayDecommissionedEvent
                 || event instanceof PlaylistAssignedEvent || event instanceof PlaylistUnassignedEvent
                 || event instanceof ScheduleEntryAddedEvent || event instanceof ScheduleEntryRemovedEvent;
     }
 
-    private void apply(MarqueeEvent event, long position) {
+    private static void apply(BatchRows<DisplayRows.Display> displays, ScheduleChanges entries, MarqueeEvent event,
+                              long position) {
+        if (event instanceof DisplayRegisteredEvent registered) {
+            displays.create(registered.displayId().value(), DisplayRows.Display.registered(registered), position);
+            return;
+        }
+        DisplayRows.Display display = displays.claim(UUID.fromString(event.aggregateId()), position);
+        if (display == null) {
+            return;
+        }
         if (event instanceof DisplayUpdatedEvent updated) {
-            jdbc.update("""
-                    UPDATE projection_display SET name = ?, location = ?, timezone = ?, tags = to_jsonb(?::text[])
-                    WHERE display_id = ?""",
-                    updated.name(), updated.location(), updated.timezone(), updated.tags().toArray(String[]::new),
-                    updated.displayId().value());
-        } else if (event instanceof DisplayDecommissionedEvent decommissioned) {
-            jdbc.update("UPDATE projection_display SET decommissioned = TRUE WHERE display_id = ?",
-                    decommissioned.displayId().value());
+            display.name = updated.name();
+            display.location = updated.location();
+            display.timezone = updated.timezone();
+            display.tags = updated.tags();
+        } else if (event instanceof DisplayDecommissionedEvent) {
+            display.decommissioned = true;
         } else if (event instanceof PlaylistAssignedEvent assigned) {
-            jdbc.update("UPDATE projection_display SET playlist_id = ? WHERE display_id = ?",
-                    assigned.playlistId().value(), assigned.displayId().value());
-        } else if (event instanceof PlaylistUnassignedEvent unassigned) {
-            jdbc.update("UPDATE projection_display SET playlist_id = NULL WHERE display_id = ?",
-                    unassigned.displayId().value());
+            display.playlistId = assigned.playlistId().value();
+        } else if (event instanceof PlaylistUnassignedEvent) {
+            display.playlistId = null;
         } else if (event instanceof ScheduleEntryAddedEvent added) {
-            jdbc.update("""
-                    INSERT INTO projection_schedule_entry (entry_id, display_id, organization_id, playlist_id,
-                        days_of_week, start_time, end_time, start_date, end_date, priority, added_position)
-                    VALUES (?, ?, ?, ?, to_jsonb(?::text[]), ?, ?, ?, ?, ?, ?) ON CONFLICT (entry_id) DO NOTHING""",
-                    added.entryId().value(), added.displayId().value(), added.organizationId().value(),
-                    added.playlistId().value(), added.daysOfWeek().toArray(String[]::new), added.startTime(),
-                    added.endTime(), added.startDate(), added.endDate(), added.priority(), position);
+            entries.added(added, position);
         } else if (event instanceof ScheduleEntryRemovedEvent removed) {
-            jdbc.update("DELETE FROM projection_schedule_entry WHERE entry_id = ?", removed.entryId().value());
+            entries.removed(removed.entryId().value());
         }
     }
 }

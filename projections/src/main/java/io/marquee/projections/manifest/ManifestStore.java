@@ -9,13 +9,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.security.MessageDigest;
+import java.sql.ResultSet;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.UUID;
 
 /**
  * The latest manifest of each display. A new version is written only when the playable content
@@ -37,35 +44,68 @@ class ManifestStore {
         this.clock = Clock.systemUTC();
     }
 
-    /** Stores the content as a new version if it differs from the current one; empty if unchanged. */
-    Optional<Publication> update(DisplayId displayId, ManifestContent content) {
-        String hash = hash(content.playable());
-        Long currentVersion = jdbc.query(
-                "SELECT version, content_hash FROM display_manifest WHERE display_id = ? FOR UPDATE",
-                rs -> rs.next() ? (hash.equals(rs.getString(2)) ? -1L : rs.getLong(1)) : 0L,
-                displayId.value());
-        if (currentVersion == null || currentVersion == -1L) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        DisplayManifest manifest = new DisplayManifest(displayId, content.organizationId(), currentVersion + 1,
-                content.position(), now, content.timezone(), content.defaultPlaylist(), content.schedule());
-        byte[] body = bytes(manifest);
-        jdbc.update("""
-                INSERT INTO display_manifest
-                    (display_id, organization_id, version, position, content_hash, body, generated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (display_id) DO UPDATE SET version = EXCLUDED.version, position = EXCLUDED.position,
-                    content_hash = EXCLUDED.content_hash, body = EXCLUDED.body, generated_at = EXCLUDED.generated_at""",
-                displayId.value(), content.organizationId().value(), manifest.version(), manifest.position(),
-                hash, body, Timestamp.from(now));
-        return Optional.of(new Publication(displayId, body));
+    /** A stored manifest's version and hash. */
+    private record Stored(long version, String hash) {
     }
 
-    /** Forgets a decommissioned display's manifest; a tombstone is due only if there was one. */
-    Optional<Publication> retire(DisplayId displayId) {
-        int deleted = jdbc.update("DELETE FROM display_manifest WHERE display_id = ?", displayId.value());
-        return deleted == 1 ? Optional.of(new Publication(displayId, null)) : Optional.empty();
+    /**
+     * Stores each content as a new version where it differs from the current one, and forgets the
+     * manifests of the retired (decommissioned) displays; all with one lock query, one statement batch
+     * and one delete.
+     *
+     * @param contents the displays' new contents, in the order to lock and publish them
+     * @param retired  decommissioned displays
+     * @return what to publish: the new versions, then a tombstone for each retired display that had one
+     */
+    List<Publication> updateAll(SortedMap<DisplayId, ManifestContent> contents, Collection<DisplayId> retired) {
+        Map<UUID, Stored> stored = lock(contents.keySet(), retired);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<Publication> publications = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        contents.forEach((displayId, content) -> {
+            String hash = hash(content.playable());
+            Stored current = stored.get(displayId.value());
+            if (current != null && hash.equals(current.hash())) {
+                return;
+            }
+            long version = current == null ? 1 : current.version() + 1;
+            byte[] body = bytes(new DisplayManifest(displayId, content.organizationId(), version, content.position(),
+                    now, content.timezone(), content.defaultPlaylist(), content.schedule()));
+            rows.add(new Object[]{displayId.value(), content.organizationId().value(), version, content.position(),
+                    hash, body, Timestamp.from(now)});
+            publications.add(new Publication(displayId, body));
+        });
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO display_manifest
+                        (display_id, organization_id, version, position, content_hash, body, generated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (display_id) DO UPDATE SET version = EXCLUDED.version, position = EXCLUDED.position,
+                        content_hash = EXCLUDED.content_hash, body = EXCLUDED.body, generated_at = EXCLUDED.generated_at""",
+                    rows);
+        }
+        retired.stream().filter(displayId -> stored.containsKey(displayId.value()))
+                .forEach(displayId -> publications.add(new Publication(displayId, null)));
+        if (!retired.isEmpty()) {
+            jdbc.update("DELETE FROM display_manifest WHERE display_id = ANY(?)",
+                    (Object) retired.stream().map(DisplayId::value).toArray(UUID[]::new));
+        }
+        return publications;
+    }
+
+    /** The stored manifests of these displays, locked in display id order (so concurrent batches never deadlock). */
+    private Map<UUID, Stored> lock(Collection<DisplayId> updated, Collection<DisplayId> retired) {
+        UUID[] ids = java.util.stream.Stream.concat(updated.stream(), retired.stream()).map(DisplayId::value)
+                .toArray(UUID[]::new);
+        Map<UUID, Stored> stored = new HashMap<>();
+        jdbc.query("""
+                SELECT display_id, version, content_hash FROM display_manifest WHERE display_id = ANY(?)
+                ORDER BY display_id FOR UPDATE""",
+                (ResultSet rs) -> {
+                    stored.put(rs.getObject(1, UUID.class), new Stored(rs.getLong(2), rs.getString(3)));
+                },
+                (Object) ids);
+        return stored;
     }
 
     private String hash(Object playable) {

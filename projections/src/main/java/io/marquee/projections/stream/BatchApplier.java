@@ -15,7 +15,11 @@ import java.util.Set;
 /**
  * Applies a batch of events to every read model, refreshes the manifests they touched and lets every
  * {@link BatchFollower} publish (access states, then watermarks), all in one transaction: a batch is
- * applied whole or not at all, and each affected manifest is rebuilt once.
+ * applied whole or not at all, and each affected manifest is rebuilt once. Each projector takes the
+ * whole batch at once ({@link Projector#applyAll}) and keeps its own rows' order. The audiences the
+ * playlist and content projectors ask for may see the display rows before or after this batch's writes;
+ * either way every display whose manifest may change is reported, since a display that starts or stops
+ * showing something in the batch is reported by the display projector itself.
  */
 @Component
 class BatchApplier {
@@ -39,10 +43,8 @@ class BatchApplier {
         }
         transaction.executeWithoutResult(status -> {
             Set<DisplayId> affected = new HashSet<>();
-            for (ReadEvent read : events) {
-                for (Projector projector : projectors) {
-                    affected.addAll(projector.apply(read.envelope(), read.event()));
-                }
+            for (Projector projector : projectors) {
+                affected.addAll(projector.applyAll(events));
             }
             manifests.refresh(affected);
             List<EventEnvelope> envelopes = events.stream().map(ReadEvent::envelope).toList();
