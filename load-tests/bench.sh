@@ -90,7 +90,7 @@ gatling() { # resultName simulation request [-Dknob=value...]
     -cp "$classpath" io.gatling.app.Gatling --simulation "io.marquee.loadtests.$simulation" \
     --results-folder "$out/gatling" --run-description "$name" >"$results/$name.gatling.log" 2>&1 ||
     echo "  $name: Gatling reported failed requests or assertions (see results/$name.gatling.log)"
-  driver GatlingStats "$out/gatling" "${simulation,,}" "$request" "$name" >/dev/null || echo "  no Gatling figures for $name"
+  driver GatlingStats "$out/gatling" "${simulation,,}" "$request" "$name" "$DURATION" >/dev/null || echo "  no Gatling figures for $name"
 }
 
 # ---- the platform ----
@@ -232,7 +232,7 @@ gatling fleet-baseline FleetPollingSimulation "poll manifest" -Dmarquee.pollInte
   -Dmarquee.writesPerSecond=0 -Dmarquee.readBaseUrl="$players"
 gatling fleet-writes FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
   -Dmarquee.writesPerSecond="$WRITES" -Dmarquee.readBaseUrl="$players"
-driver GatlingStats "$out/gatling" fleetpollingsimulation "admin writes" fleet-writes-commands >/dev/null
+driver GatlingStats "$out/gatling" fleetpollingsimulation "admin writes" fleet-writes-commands "$DURATION" >/dev/null
 # 3b: the architecture's answer to reads contending with writes is a query-api of their own. The second
 # core then holds that query-api and the load generator; the writes stay on the platform's core.
 echo "scenario 3b: the same, the polls served by a second query-api process on CPUs $load_cpus"
@@ -245,14 +245,25 @@ until curl -sf -o /dev/null -H "Authorization: Bearer $device" "$reads_players$p
   kill -0 "$reads_pid" 2>/dev/null || { tail -30 "$work/query-api.log" >&2; exit 1; }
   sleep 0.5
 done
+# a fresh JVM: warmed up like scenarios 1-2, or its first seconds (JIT, first connections) are the figure
+warm_up "$reads_players$path"
 gatling fleet-split-baseline FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
   -Dmarquee.writesPerSecond=0 -Dmarquee.readBaseUrl="$reads_players"
 gatling fleet-split-writes FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
   -Dmarquee.writesPerSecond="$WRITES" -Dmarquee.readBaseUrl="$reads_players"
-driver GatlingStats "$out/gatling" fleetpollingsimulation "admin writes" fleet-split-writes-commands >/dev/null
+driver GatlingStats "$out/gatling" fleetpollingsimulation "admin writes" fleet-split-writes-commands "$DURATION" >/dev/null
 kill "$reads_pid" && wait "$reads_pid" 2>/dev/null || true
 
+# Scenarios 4 and 7 each measure their own load, so each starts once the platform's projections have
+# applied every earlier write; how long that took is printed, the backlog being a figure of its own.
+catch_up() { # before
+  local since=$SECONDS
+  driver KafkaReadRates caught-up "$kafka" marquee.events marquee-projections || echo "  the platform's projections did not catch up"
+  echo "  projections caught up $(( SECONDS - since )) s after the writes before $1" | tee -a "$results/catch-up.txt"
+}
+
 # ---- 4: propagation ----
+catch_up "scenario 4"
 echo "scenario 4: propagation at $PROPAGATION_RATE commands/s, $PROPAGATION_SAMPLES samples"
 driver PropagationProbe "$work/fleet" "$PROPAGATION_RATE" "$PROPAGATION_SAMPLES" || echo "  failed: driver PropagationProbe"
 
@@ -262,28 +273,29 @@ gatling commands CommandThroughputSimulation "admin commands" -Dmarquee.concurre
 driver JdbcInsertBaseline "$jdbc" postgres postgres "$COMMAND_CONCURRENCY" "$DURATION" || echo "  failed: driver JdbcInsertBaseline"
 
 # ---- 7: open manifest streams, heap per 1,000 streams ----
+catch_up "scenario 7"
 echo "scenario 7: $STREAMS open manifest streams on the player port"
 driver SseFanOutProbe "$work/fleet" "$STREAMS" "$platform_pid" "$players" || echo "  failed: driver SseFanOutProbe"
 
-# ---- 6: projection rebuild: a second process on a fresh database reads the same topic ----
-echo "scenario 6: a bare consumer, then a rebuilding projections process, read marquee.events"
+# ---- 6: projection rebuild: the rebuild command and a bare consumer read the same topic ----
+echo "scenario 6: a bare consumer, then the rebuild command (rebuild --projection manifests), read marquee.events"
 # first the platform's own projections finish the earlier scenarios' writes: the broker shares their core
-driver KafkaReadRates caught-up "$kafka" marquee.events marquee-projections || echo "  the platform's projections did not catch up"
+catch_up "scenario 6"
 driver KafkaReadRates bare "$kafka" || echo "  failed: driver KafkaReadRates bare"
-suffix=$(date +%s)
-group=load-suite-rebuild-$suffix
-driver Postgres "$jdbc" postgres postgres "rebuild_$suffix"
-taskset -c "$load_cpus" java -Dmarquee.results="$results" -cp "$classpath" io.marquee.loadtests.KafkaReadRates \
-  watch "$kafka" marquee.events "$group" &
-watch_pid=$!
-pids+=("$watch_pid")
-launch $(( PORT + 2 )) "$work/rebuild-data" "$work/rebuild.log" \
-  --marquee.kafka.bootstrap-servers="$kafka" --marquee.db.url="jdbc:postgresql://127.0.0.1:$pg_port/rebuild_$suffix" \
-  --marquee.db.username=postgres --marquee.db.password=postgres --marquee.projections.group-id="$group" \
-  --marquee.projections.status.group-id="$group-status" --marquee.projections.plays.group-id="$group-plays" \
-  --spring.kafka.consumer.max-poll-records=2000 --spring.kafka.consumer.properties.max.partition.fetch.bytes=8388608 \
-  --marquee.query.player-port=-1
-wait "$watch_pid" || echo "  the rebuild was not measured (see $work/rebuild.log)"
+# the product's own rebuild (rebuild --projection manifests), joining the running platform, on the load
+# generators' core like the bare consumer; its replay rate is the figure (start-up and switch excluded)
+load java -jar "$jar" rebuild --projection manifests --progress-every=5s --marquee.data-dir="$work/data" \
+  --logging.level.root=WARN >"$work/rebuild.log" 2>&1 || echo "  the rebuild failed (see $work/rebuild.log)"
+python3 - "$work/rebuild.log" "$results/rebuild.properties" <<'PY'
+import re, sys
+progress = [m for m in (re.match(r"^manifests: (\d+)/(\d+) events \([\d.]+%\), (\d+) events/s", l) for l in open(sys.argv[1])) if m]
+if progress:
+    done, _, rate = progress[-1].groups()
+    open(sys.argv[2], "w").write(f"events={done}\neventsPerSecond={rate}\n")
+    print(f"rebuild: {{events={done}, eventsPerSecond={rate}}}")
+else:
+    print("  the rebuild printed no progress (see rebuild.log)")
+PY
 
 stop_all
 pids=()

@@ -23,9 +23,12 @@ public final class GatlingStats {
     public static void main(String[] args) throws IOException {
         Path report = newest(Path.of(args[0]), args[1]);
         Map<Integer, String> row = row(Files.readString(report.resolve("index.html")), args[2]);
+        // Gatling's own rate divides by the whole simulation, warm-up included; given the measured phase's
+        // length, the rate is that phase's
+        double perSecond = args.length > 4 ? number(row, 2) / Double.parseDouble(args[4]) : number(row, 6);
         Results results = new Results().put("report", report.getFileName().toString())
                 .put("count", number(row, 2)).put("ok", number(row, 3)).put("ko", number(row, 4))
-                .put("perSecond", number(row, 6)).put("p50Ms", number(row, 8)).put("p99Ms", number(row, 11))
+                .put("perSecond", perSecond).put("p50Ms", number(row, 8)).put("p99Ms", number(row, 11))
                 .put("maxMs", number(row, 12));
         results.save(args[3]);
     }
