@@ -76,6 +76,10 @@ public final class ReportWriter {
         if (w.isEmpty() || b.isEmpty()) {
             return missing(name, "read p99 ≤ 1.25 × without writes");
         }
+        if (w.containsKey("runFailed") || b.containsKey("runFailed")) {
+            return new Row(name, "invalid run: Gatling saw failed requests (see the results' gatling logs)", "—", "—",
+                    "read p99 ≤ 1.25 × without writes", "invalid run");
+        }
         double ratio = d(w, "p99Ms") / Math.max(1, d(b, "p99Ms"));
         return new Row(name, f("read p99 %.0f ms at %,.0f polls/s, %.0f KO; writes %,.0f/s, %.0f KO", d(w, "p99Ms"),
                 d(w, "perSecond"), d(w, "ko"), d(c, "perSecond"), d(c, "ko")),
