@@ -32,6 +32,10 @@ HOT_PATH_ONLY=${HOT_PATH_ONLY:-}       # 1: stop after scenarios 1-2
 SKIP_BUILD=${SKIP_BUILD:-}             # set to reuse the jars already built
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-15}     # scenarios 1-2: at most this many 10 s warm-up rounds
 WARMUP=${WARMUP:-15}                   # scenarios 3, 5: seconds of the same load before the measured run
+# JVM options of the platform's serving processes. A JVM pinned to one CPU picks the Serial collector,
+# whose stop-the-world young collections (tens of ms on a busy core, every few seconds under load) were
+# the polls' and the propagation's p99; ZGC's pauses stay under a millisecond. Add e.g. -Xlog:gc:file=gc.log.
+PLATFORM_JAVA_OPTS=${PLATFORM_JAVA_OPTS:--XX:+UseZGC}
 
 module=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$module")
@@ -79,6 +83,7 @@ else
   load_cpus=0
   pinning="none possible: one core"
 fi
+pinning="$pinning; the platform's JVM options: ${PLATFORM_JAVA_OPTS:-none}"
 echo "machine: $cores cores; $pinning"
 server() { taskset -c "$server_cpus" "$@"; }
 load() { taskset -c "$load_cpus" "$@"; }
@@ -102,7 +107,7 @@ launch() { # port dataDir log [extra args...]: starts a platform process, its PI
   local port=$1 data=$2 log=$3
   shift 3
   # taskset directly, not through a function: $! must be the JVM itself (taskset execs it)
-  taskset -c "$server_cpus" java -jar "$jar" --server.port="$port" --marquee.data-dir="$data" "$@" >"$log" 2>&1 &
+  taskset -c "$server_cpus" java $PLATFORM_JAVA_OPTS -jar "$jar" --server.port="$port" --marquee.data-dir="$data" "$@" >"$log" 2>&1 &
   launched=$!
   pids+=("$launched")
 }
@@ -120,6 +125,15 @@ jdbc=jdbc:postgresql://127.0.0.1:$pg_port/marquee
 
 echo "seeding $DISPLAYS displays, $PLAYLISTS playlists, $CONTENTS content items"
 driver Seeder "$base" "$work/fleet" "$DISPLAYS" "$PLAYLISTS" "$CONTENTS" "$SEED_CONCURRENCY"
+
+# Every scenario measures its own load, so each starts once the platform's projections have applied
+# every earlier write (the seeding's, the previous scenario's); how long that took is printed, the
+# backlog being a figure of its own.
+catch_up() { # before
+  local since=$SECONDS
+  driver KafkaReadRates caught-up "$kafka" marquee.events marquee-projections || echo "  the platform's projections did not catch up"
+  echo "  projections caught up $(( SECONDS - since )) s after the writes before $1" | tee -a "$results/catch-up.txt"
+}
 
 # ---- 1, 2: the manifest hot path against nginx serving the same bytes with the same ETag ----
 IFS=, read -r display device _ etag < <(sed -n 2p "$work/fleet/displays.csv")
@@ -189,6 +203,7 @@ warm_up() { # url
     previous=$rate
   done
 }
+catch_up "scenarios 1-2"
 warm_up "$players$path"
 if [ "$MAIN_PORT_COMPARISON" = 1 ]; then
   echo "  and the main port (Tomcat, ManifestFastPath), for comparison:"
@@ -230,6 +245,7 @@ if [ "$HOT_PATH_ONLY" = 1 ]; then
 fi
 
 # ---- 3: fleet polling, without then with admin writes ----
+catch_up "scenario 3"
 echo "scenario 3: $DISPLAYS displays polling every ${POLL_INTERVAL}s, without then with $WRITES writes/s"
 # the polls go to the player port, as screens' do; the writes to the main port
 gatling fleet-baseline FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
@@ -241,7 +257,7 @@ driver GatlingStats "$out/gatling" fleetpollingsimulation "admin writes" fleet-w
 # core then holds that query-api and the load generator; the writes stay on the platform's core.
 echo "scenario 3b: the same, the polls served by a second query-api process on CPUs $load_cpus"
 reads_players=http://127.0.0.1:$(( READS_PORT + 1 ))
-taskset -c "$load_cpus" java -jar "$jar" query-api --server.port="$READS_PORT" --marquee.data-dir="$work/data" \
+taskset -c "$load_cpus" java $PLATFORM_JAVA_OPTS -jar "$jar" query-api --server.port="$READS_PORT" --marquee.data-dir="$work/data" \
   --marquee.query.player-port=$(( READS_PORT + 1 )) >"$work/query-api.log" 2>&1 &
 reads_pid=$!
 pids+=("$reads_pid")
@@ -261,14 +277,6 @@ gatling fleet-split-writes FleetPollingSimulation "poll manifest" -Dmarquee.poll
   -Dmarquee.writesPerSecond="$WRITES" -Dmarquee.readBaseUrl="$reads_players"
 driver GatlingStats "$out/gatling" fleetpollingsimulation "admin writes" fleet-split-writes-commands "$DURATION" >/dev/null
 kill "$reads_pid" && wait "$reads_pid" 2>/dev/null || true
-
-# Scenarios 4 and 7 each measure their own load, so each starts once the platform's projections have
-# applied every earlier write; how long that took is printed, the backlog being a figure of its own.
-catch_up() { # before
-  local since=$SECONDS
-  driver KafkaReadRates caught-up "$kafka" marquee.events marquee-projections || echo "  the platform's projections did not catch up"
-  echo "  projections caught up $(( SECONDS - since )) s after the writes before $1" | tee -a "$results/catch-up.txt"
-}
 
 # ---- 4: propagation ----
 catch_up "scenario 4"

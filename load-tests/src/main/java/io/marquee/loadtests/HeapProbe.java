@@ -10,6 +10,8 @@ final class HeapProbe {
 
     // one line per generation (G1: one; Serial and Parallel, as on a JVM pinned to one CPU: young + old)
     private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
+    // ZGC: one line, in whole MiB
+    private static final Pattern Z_USED = Pattern.compile("ZHeap\\s+used (\\d+)M");
 
     private HeapProbe() {
     }
@@ -20,8 +22,12 @@ final class HeapProbe {
         boolean found = false;
         for (String line : jcmd(pid, "GC.heap_info").split("\n")) {
             Matcher used = USED.matcher(line);
+            Matcher zUsed = Z_USED.matcher(line);
             if (used.find() && !line.contains("Metaspace") && !line.contains("class space")) {
                 usedKiB += Long.parseLong(used.group(1));
+                found = true;
+            } else if (zUsed.find()) {
+                usedKiB += Long.parseLong(zUsed.group(1)) * 1024;
                 found = true;
             }
         }
