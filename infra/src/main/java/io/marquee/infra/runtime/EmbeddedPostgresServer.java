@@ -85,6 +85,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPort(chosenPort)
                     .setServerConfig("listen_addresses", HOST)
+                    // zonky's defaults are for throwaway test databases: synchronous_commit=off (a commit
+                    // answers before its WAL is written, so killing the server loses it) and -F (no fsync,
+                    // so an OS crash does). This one holds the event store: a command it accepted stays.
+                    // (-c options follow zonky's -F on the command line, so they win.)
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL failed to start on " + data, e);
