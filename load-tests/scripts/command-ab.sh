@@ -9,7 +9,8 @@
 # Optional: JAR (the platform's jar, default standalone/target/marquee-standalone.jar), PLATFORM_JAVA_OPTS (JVM options for the platform, e.g. a JFR recording), ROUNDS (default 2),
 # CONCURRENCY (admins in the loop, default 32), and JFR=<round> to record that round (settings=profile,
 # 50 s from its start, to $work/round<round>.jfr; read it with load-tests/scripts/jfr-top.py). For deep
-# stacks, PLATFORM_JAVA_OPTS=-XX:FlightRecorderOptions:stackdepth=256.
+# stacks, PLATFORM_JAVA_OPTS=-XX:FlightRecorderOptions:stackdepth=256. BASELINE=1 ends with the raw JDBC
+# insert of equal rows into the same PostgreSQL (JdbcInsertBaseline, the same concurrency, 20 s).
 # Besides Gatling's figures, each round prints what a command cost, which a busy machine disturbs far
 # less than the rate: CPU milliseconds per stored event (warm-up and measured phase together) of the
 # platform JVM and of its PostgreSQL, and the database's transactions per event.
@@ -58,3 +59,7 @@ for round in $(seq 1 "${ROUNDS:-2}"); do
   taskset -c 1 java -Dmarquee.results="$work/results" -cp "$cp" io.marquee.loadtests.GatlingStats "$work/gatling" \
     commandthroughputsimulation "admin commands" "$label-$round" | tail -1
 done
+if [ "${BASELINE:-}" = 1 ]; then
+  taskset -c 1 java -Dmarquee.results="$work/results" -cp "$cp" io.marquee.loadtests.JdbcInsertBaseline \
+    "jdbc:postgresql://127.0.0.1:$pg_port/marquee" postgres postgres "${CONCURRENCY:-32}" 20 | tail -1
+fi
