@@ -5,8 +5,11 @@
 # and compare the two variants' figures from the same session; single figures on this machine are noisy.
 #   load-tests/scripts/command-ab.sh timeouts-on
 #   load-tests/scripts/command-ab.sh timeouts-off --axon.timeout.enabled=false
-# Needs `mvn -B -q install -DskipTests` (the jar) and load-tests/target/classpath.txt (bench.sh writes it).
-# Optional: JAR (the platform's jar, default standalone/target/marquee-standalone.jar), PLATFORM_JAVA_OPTS (JVM options for the platform, e.g. a JFR recording), ROUNDS (default 2),
+# Needs the jar (`mvn -B -o -q -pl standalone,load-tests -am package -DskipTests`) and
+# load-tests/target/classpath.txt (bench.sh writes it, or `mvn -B -o -q -pl load-tests dependency:build-classpath
+# -Dmdep.outputFile=$PWD/load-tests/target/classpath.txt`).
+# Optional: JAR (the platform's jar, default standalone/target/marquee-standalone.jar), PLATFORM_JAVA_OPTS
+# (JVM options for the platform, e.g. a JFR recording), ROUNDS (default 2),
 # CONCURRENCY (admins in the loop, default 32), and JFR=<round> to record that round (settings=profile,
 # 50 s from its start, to $work/round<round>.jfr; read it with load-tests/scripts/jfr-top.py). For deep
 # stacks, PLATFORM_JAVA_OPTS=-XX:FlightRecorderOptions:stackdepth=256. BASELINE=1 ends with the raw JDBC
