@@ -7,7 +7,12 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -55,6 +60,25 @@ public class EventStoreConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * Axon's JDBC event store as its Spring Boot auto-configuration builds it, but reporting where each
+     * command's events were stored (see {@link PositionReportingStorageEngine}).
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver exceptions,
+            @Qualifier("eventSerializer") Serializer eventSerializer, org.axonframework.config.Configuration axon,
+            ConnectionProvider connections, TransactionManager transactions, EventSchema schema,
+            CommandPositions positions) {
+        return new PositionReportingStorageEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(axon.upcasterChain())
+                .persistenceExceptionResolver(exceptions)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(axon.snapshotFilter())
+                .connectionProvider(connections)
+                .schema(schema), transactions, positions);
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package io.marquee.command.web;
 
 import io.marquee.command.eventstore.CommandMetadata;
+import io.marquee.command.eventstore.CommandPositions;
 import io.marquee.command.eventstore.EventPositions;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -11,11 +13,13 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * Sends a command through Axon on behalf of the caller and reports where its events landed. The
- * audit metadata (actor, correlation id) rides on the command and is copied onto its events.
+ * Sends a command through Axon on behalf of the caller and reports where its events landed (as the
+ * event store reported it while appending them, see {@link CommandPositions}). The audit metadata
+ * (actor, correlation id) rides on the command and is copied onto its events.
  */
 @Component
 public class CommandSender {
@@ -26,10 +30,12 @@ public class CommandSender {
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     private final CommandGateway commands;
+    private final CommandPositions stored;
     private final EventPositions positions;
 
-    CommandSender(CommandGateway commands, EventPositions positions) {
+    CommandSender(CommandGateway commands, CommandPositions stored, EventPositions positions) {
         this.commands = commands;
+        this.stored = stored;
         this.positions = positions;
     }
 
@@ -41,9 +47,17 @@ public class CommandSender {
     public HttpHeaders send(Caller caller, Object command, Object aggregateId) {
         MetaData metaData = MetaData.with(CommandMetadata.ACTOR, caller.actor())
                 .and(CommandMetadata.CORRELATION_ID, correlationId());
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metaData));
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).withMetaData(metaData);
+        stored.expect(message.getIdentifier());
+        OptionalLong position;
+        try {
+            commands.sendAndWait(message);
+        } finally {
+            position = stored.collect(message.getIdentifier());
+        }
+        // A command that changed nothing stored no event: its position is the aggregate's latest.
         HttpHeaders headers = new HttpHeaders();
-        headers.set(POSITION_HEADER, Long.toString(positions.latestOf(aggregateId)));
+        headers.set(POSITION_HEADER, Long.toString(position.orElseGet(() -> positions.latestOf(aggregateId))));
         return headers;
     }
 

@@ -1,0 +1,146 @@
+package io.marquee.command.eventstore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marquee.command.CommandApiApplication;
+import io.marquee.infra.runtime.LocalRuntime;
+import io.marquee.infra.runtime.SharedTestRuntime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * The {@code Marquee-Position} of a command response is the global index its event was stored at,
+ * reported by the event store's insert itself: the same number the events table holds, for commands
+ * running side by side too; a command that stores nothing answers the aggregate's latest position.
+ */
+@AutoConfigureMockMvc
+@SpringBootTest(classes = CommandApiApplication.class)
+class CommandPositionIT {
+
+    @DynamicPropertySource
+    static void runtime(DynamicPropertyRegistry registry) {
+        LocalRuntime runtime = SharedTestRuntime.get();
+        registry.add("marquee.kafka.bootstrap-servers", runtime::bootstrapServers);
+        registry.add("marquee.db.url", runtime::jdbcUrl);
+        registry.add("marquee.db.username", runtime::username);
+        registry.add("marquee.db.password", runtime::password);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final ObjectMapper json = new ObjectMapper();
+    static String adminToken;
+    String display;
+
+    @BeforeEach
+    void aDisplay() throws Exception {
+        display = json.readTree(send("POST", "/api/displays", "{\"name\":\"Lobby\"}").getContentAsString())
+                .get("displayId").asText();
+    }
+
+    @Test
+    void a_command_answers_the_position_its_event_was_stored_at() throws Exception {
+        // when
+        MockHttpServletResponse renamed = send("PATCH", "/api/displays/" + display, "{\"name\":\"Hall\"}");
+
+        // then
+        assertThat(renamed.getStatus()).isEqualTo(200);
+        assertThat(renamed.getHeader("Marquee-Position")).isEqualTo(Long.toString(latestPositionOf(display)));
+    }
+
+    @Test
+    void a_command_that_stores_nothing_answers_the_aggregates_latest_position() throws Exception {
+        // given
+        long latest = latestPositionOf(display);
+
+        // when
+        MockHttpServletResponse unchanged = send("PATCH", "/api/displays/" + display, "{}");
+
+        // then
+        assertThat(unchanged.getStatus()).isEqualTo(200);
+        assertThat(unchanged.getHeader("Marquee-Position")).isEqualTo(Long.toString(latest));
+    }
+
+    @Test
+    void commands_sent_side_by_side_each_answer_the_position_of_their_own_event() throws Exception {
+        // given
+        long registered = latestPositionOf(display);
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        List<Callable<MockHttpServletResponse>> renames = new ArrayList<>();
+        for (int n = 0; n < 40; n++) {
+            String name = "Screen " + n;
+            renames.add(() -> send("PATCH", "/api/displays/" + display, "{\"name\":\"" + name + "\"}"));
+        }
+
+        // when
+        List<String> answered = new ArrayList<>();
+        try {
+            for (Future<MockHttpServletResponse> response : senders.invokeAll(renames)) {
+                assertThat(response.get().getStatus()).isEqualTo(200);
+                answered.add(response.get().getHeader("Marquee-Position"));
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        // then
+        List<String> stored = jdbc.queryForList("""
+                SELECT global_index FROM domain_event_entry
+                WHERE aggregate_identifier = ? AND global_index > ?""", Long.class, display, registered)
+                .stream().map(String::valueOf).toList();
+        assertThat(answered).containsExactlyInAnyOrderElementsOf(stored);
+    }
+
+    private long latestPositionOf(String aggregateId) {
+        return jdbc.queryForObject("""
+                SELECT global_index FROM domain_event_entry
+                WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1""", Long.class, aggregateId);
+    }
+
+    private MockHttpServletResponse send(String method, String path, String body) throws Exception {
+        var request = request(HttpMethod.valueOf(method), path).contentType(MediaType.APPLICATION_JSON).content(body)
+                .header("Authorization", "Bearer " + adminToken());
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    /** An organization of this test class, registered once: its ADMIN's access token. */
+    private String adminToken() throws Exception {
+        if (adminToken == null) {
+            String email = "position-admin-" + UUID.randomUUID() + "@example.com";
+            String password = "correct horse battery staple";
+            MockHttpServletResponse registered = mvc.perform(request(HttpMethod.POST, "/api/auth/register")
+                    .contentType(MediaType.APPLICATION_JSON).content("""
+                            {"email":"%s","password":"%s","displayName":"Ada","organizationName":"Positions"}"""
+                            .formatted(email, password))).andReturn().getResponse();
+            assertThat(registered.getStatus()).as(registered.getContentAsString()).isEqualTo(201);
+            MockHttpServletResponse login = mvc.perform(request(HttpMethod.POST, "/api/auth/login")
+                    .contentType(MediaType.APPLICATION_JSON).content("""
+                            {"email":"%s","password":"%s"}""".formatted(email, password))).andReturn().getResponse();
+            adminToken = json.readTree(login.getContentAsString()).get("accessToken").asText();
+        }
+        return adminToken;
+    }
+}
