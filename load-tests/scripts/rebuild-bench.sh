@@ -5,6 +5,9 @@
 #   JAR=path   another build of the standalone jar (e.g. a copy of the one before a change)
 #   LAYOUT=single  seed one uncompressed record per producer batch, as the relay writes at a low command
 #              rate (default: 256 KiB lz4 batches)
+#   SHAPE=fleet  seed the load suite's fleet shape (100 displays on 2 playlists per organization, then
+#              playlist and content changes that each reach 50 displays; see SeedEvents.java); default synthetic
+#   CPUS=list  pin the rebuild command to these cores (taskset -c), e.g. CPUS=0 as the suite's scenario 6
 #   JFR=file   record the rebuild command with Java Flight Recorder (summarize with `jfr print --events
 #              jdk.ExecutionSample file`)
 #
@@ -51,7 +54,7 @@ curl -sf http://127.0.0.1:18090/actuator/health/liveness > /dev/null || { tail -
 echo "== seeding $events events"
 (cd "$work" && unzip -q "$jar" 'BOOT-INF/lib/*')
 port=$(sed -n 's/^port=//p' "$work/data/kafka/embedded-kafka.properties")
-java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/SeedEvents.java" "127.0.0.1:$port" "$events" "${LAYOUT:-batched}" \
+java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/SeedEvents.java" "127.0.0.1:$port" "$events" "${LAYOUT:-batched}" "${SHAPE:-synthetic}" \
   > "$work/seed.log" 2>&1 || { tail -50 "$work/seed.log"; exit 1; }
 grep seeded "$work/seed.log"
 if [ "$running" != 1 ]; then
@@ -61,7 +64,8 @@ fi
 
 echo "== rebuilding"
 start=$(date +%s.%N)
-java $jfr -jar "$jar" rebuild --projection manifests --progress-every=10s --marquee.data-dir="$work/data" \
+pin=${CPUS:+taskset -c $CPUS}
+$pin java $jfr -jar "$jar" rebuild --projection manifests --progress-every=10s --marquee.data-dir="$work/data" \
   --logging.level.root=WARN | tee "$work/rebuild.log"
 end=$(date +%s.%N)
 replay=$(grep -E "^manifests: " "$work/rebuild.log" | tail -2 | head -1)
