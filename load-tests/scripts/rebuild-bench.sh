@@ -7,7 +7,8 @@
 #              rate (default: 256 KiB lz4 batches)
 #   SHAPE=fleet  seed the load suite's fleet shape (100 displays on 2 playlists per organization, then
 #              playlist and content changes that each reach 50 displays; see SeedEvents.java); default synthetic
-#   CPUS=list  pin the rebuild command to these cores (taskset -c), e.g. CPUS=0 as the suite's scenario 6
+#   CPUS=list  pin the rebuild command to these cores (taskset -c); with running=0 the command starts the
+#              embedded broker and PostgreSQL itself, so they are pinned with it
 #   JFR=file   record the rebuild command with Java Flight Recorder (summarize with `jfr print --events
 #              jdk.ExecutionSample file`)
 #
