@@ -29,9 +29,10 @@ import java.util.Set;
 
 /**
  * One rebuild: replays the topic into the side schema batch by batch (each batch one transaction, then
- * the offsets), and once caught up switches in one transaction: lock the live tables, apply what is left
- * up to the end offsets read under the lock (the live projection cannot have applied anything past
- * them), swap the tables, let the projection republish what changed, record the version, commit.
+ * the offsets; the next batch is fetched and read meanwhile, see {@link ReplayWriter}), and once caught
+ * up switches in one transaction: lock the live tables, apply what is left up to the end offsets read
+ * under the lock (the live projection cannot have applied anything past them), swap the tables, let the
+ * projection republish what changed, record the version, commit.
  */
 final class RebuildRun {
 
