@@ -5,6 +5,11 @@
 #   JAR=path   another build of the standalone jar (e.g. a copy of the one before a change)
 #   LAYOUT=single  seed one uncompressed record per producer batch, as the relay writes at a low command
 #              rate (default: 256 KiB lz4 batches)
+#   SHAPE=fleet  seed the load suite's fleet shape (100 displays on 2 playlists per organization, then
+#              playlist and content changes that each reach 50 displays; see SeedEvents.java); default synthetic
+#   CPUS=list  pin the rebuild command to these cores (taskset -c); with running=0 the command starts the
+#              embedded broker and PostgreSQL itself, so they are pinned with it
+#   PORT=n     the platform's HTTP port while seeding (default 18090)
 #   JFR=file   record the rebuild command with Java Flight Recorder (summarize with `jfr print --events
 #              jdk.ExecutionSample file`)
 #
@@ -22,6 +27,7 @@
 # Stops everything it started.
 set -euo pipefail
 events=${1:-1000000}
+http=${PORT:-18090}
 running=${2:-0}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar=${JAR:-"$root/standalone/target/marquee-standalone.jar"}
@@ -39,19 +45,19 @@ export AXONIQ_UPDATE_CHECKER_DISABLED=true
 echo "== starting the platform on $work/data"
 live=true
 [ "$running" = 1 ] || live=false
-java -jar "$jar" --marquee.data-dir="$work/data" --server.port=18090 --marquee.projections.listeners.auto-startup=$live \
+java -jar "$jar" --marquee.data-dir="$work/data" --server.port=$http --marquee.projections.listeners.auto-startup=$live \
   --marquee.query.player-port=0 > "$work/platform.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 180); do
-  curl -sf http://127.0.0.1:18090/actuator/health/liveness > /dev/null && break
+  curl -sf http://127.0.0.1:$http/actuator/health/liveness > /dev/null && break
   sleep 1
 done
-curl -sf http://127.0.0.1:18090/actuator/health/liveness > /dev/null || { tail -50 "$work/platform.log"; exit 1; }
+curl -sf http://127.0.0.1:$http/actuator/health/liveness > /dev/null || { tail -50 "$work/platform.log"; exit 1; }
 
 echo "== seeding $events events"
 (cd "$work" && unzip -q "$jar" 'BOOT-INF/lib/*')
 port=$(sed -n 's/^port=//p' "$work/data/kafka/embedded-kafka.properties")
-java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/SeedEvents.java" "127.0.0.1:$port" "$events" "${LAYOUT:-batched}" \
+java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/SeedEvents.java" "127.0.0.1:$port" "$events" "${LAYOUT:-batched}" "${SHAPE:-synthetic}" \
   > "$work/seed.log" 2>&1 || { tail -50 "$work/seed.log"; exit 1; }
 grep seeded "$work/seed.log"
 if [ "$running" != 1 ]; then
@@ -61,7 +67,8 @@ fi
 
 echo "== rebuilding"
 start=$(date +%s.%N)
-java $jfr -jar "$jar" rebuild --projection manifests --progress-every=10s --marquee.data-dir="$work/data" \
+pin=${CPUS:+taskset -c $CPUS}
+$pin java $jfr -jar "$jar" rebuild --projection manifests --progress-every=10s --marquee.data-dir="$work/data" \
   --logging.level.root=WARN | tee "$work/rebuild.log"
 end=$(date +%s.%N)
 replay=$(grep -E "^manifests: " "$work/rebuild.log" | tail -2 | head -1)

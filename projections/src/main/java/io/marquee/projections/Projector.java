@@ -33,4 +33,14 @@ public interface Projector {
         }
         return affected;
     }
+
+    /**
+     * Applies a batch during a rebuild: the same rows as {@link #applyAll}, but nobody reads the side
+     * tables until the switch, and the switch recomputes every display's manifest, so which displays the
+     * batch reached is not needed. A projector whose answer costs queries (a playlist's or content's
+     * audience) overrides this to skip them.
+     */
+    default void replayAll(List<ReadEvent> batch) {
+        applyAll(batch);
+    }
 }

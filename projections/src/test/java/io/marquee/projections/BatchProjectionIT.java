@@ -74,6 +74,33 @@ class BatchProjectionIT extends ProjectionTestSupport {
         assertThat(TABLES.stream().map(table -> rows(schema, table, true)).toList()).isEqualTo(before);
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {10, 11, 12})
+    void a_rebuilds_replay_then_one_refresh_of_every_display_leaves_what_the_live_path_leaves(long seed) {
+        // given a history applied as the live projection does: batch by batch, each batch's manifests refreshed
+        List<ReadEvent> history = history(seed, 400);
+        String live = schema("live", seed);
+        randomBatches(history, new Random(seed)).forEach(batch -> applyBatch(live, batch));
+
+        // when it is replayed as a rebuild does, in other batches, without asking which displays each batch
+        // reached, and every display's manifest is refreshed once at the end (as the switch does)
+        String replayed = schema("replayed", seed);
+        randomBatches(history, new Random(~seed)).forEach(batch -> replayBatch(replayed, batch));
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL search_path TO " + replayed);
+            manifests.refresh(jdbc.queryForList("SELECT display_id FROM projection_display", java.util.UUID.class)
+                    .stream().map(DisplayId::new).toList());
+        });
+
+        // then the same rows in every read model, and the same playable manifest (content hash) per display
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM " + replayed + ".display_manifest", Integer.class))
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM " + live + ".display_manifest", Integer.class))
+                .isPositive();
+        for (String table : TABLES) {
+            assertThat(rows(replayed, table, false)).as(table).isEqualTo(rows(live, table, false));
+        }
+    }
+
     private List<ReadEvent> history(long seed, int count) {
         List<ReadEvent> history = new ArrayList<>();
         Random resends = new Random(~seed);
@@ -104,6 +131,14 @@ class BatchProjectionIT extends ProjectionTestSupport {
             Set<DisplayId> affected = new HashSet<>();
             projectors.forEach(projector -> affected.addAll(projector.applyAll(batch)));
             manifests.refresh(affected);
+        });
+    }
+
+    /** As a rebuild does: every projector replays the batch, and no manifest is refreshed. */
+    private void replayBatch(String schema, List<ReadEvent> batch) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL search_path TO " + schema);
+            projectors.forEach(projector -> projector.replayAll(batch));
         });
     }
 

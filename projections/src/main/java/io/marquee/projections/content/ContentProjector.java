@@ -42,6 +42,18 @@ class ContentProjector implements Projector {
 
     @Override
     public Set<DisplayId> applyAll(List<ReadEvent> batch) {
+        Set<UUID> changed = write(batch);
+        return changed.isEmpty() ? Set.of() : audience.showingContents(changed);
+    }
+
+    /** The same rows, without asking who shows the content (see {@link Projector#replayAll}). */
+    @Override
+    public void replayAll(List<ReadEvent> batch) {
+        write(batch);
+    }
+
+    /** @return the content items the batch changed (not those it created: they are in no playlist yet) */
+    private Set<UUID> write(List<ReadEvent> batch) {
         List<ReadEvent> mine = batch.stream().filter(read -> read.event() instanceof ContentCreatedEvent
                 || read.event() instanceof ContentUpdatedEvent || read.event() instanceof ContentArchivedEvent).toList();
         if (mine.isEmpty()) {
@@ -69,6 +81,6 @@ class ContentProjector implements Projector {
             }
         }
         rows.write(contents);
-        return changed.isEmpty() ? Set.of() : audience.showingContents(changed);
+        return changed;
     }
 }

@@ -51,6 +51,18 @@ class PlaylistProjector implements Projector {
      */
     @Override
     public Set<DisplayId> applyAll(List<ReadEvent> batch) {
+        Set<UUID> touched = write(batch);
+        return touched.isEmpty() ? Set.of() : audience.showingPlaylists(touched);
+    }
+
+    /** The same rows, without asking who shows the playlists (see {@link Projector#replayAll}). */
+    @Override
+    public void replayAll(List<ReadEvent> batch) {
+        write(batch);
+    }
+
+    /** @return the playlists the batch created or changed */
+    private Set<UUID> write(List<ReadEvent> batch) {
         List<ReadEvent> mine = batch.stream().filter(read -> isPlaylistEvent(read.event())).toList();
         if (mine.isEmpty()) {
             return Set.of();
@@ -61,7 +73,7 @@ class PlaylistProjector implements Projector {
             apply(playlists, read.event(), read.envelope().position());
         }
         rows.write(playlists);
-        return playlists.touched().isEmpty() ? Set.of() : audience.showingPlaylists(playlists.touched());
+        return playlists.touched();
     }
 
     private static boolean isPlaylistEvent(MarqueeEvent event) {

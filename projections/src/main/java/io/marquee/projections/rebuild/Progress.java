@@ -34,8 +34,14 @@ final class Progress {
         this.doneAtStart = done();
     }
 
-    /** True once every partition's position has reached its end offset (read afresh). */
+    /**
+     * True once every partition's position has reached its end offset (read afresh). End offsets only
+     * grow, so while a position is short of the last ones read the broker is not asked again.
+     */
     boolean caughtUp() {
+        if (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+            return false;
+        }
         end = consumer.endOffsets(partitions);
         return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
     }

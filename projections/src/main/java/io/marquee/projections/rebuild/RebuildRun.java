@@ -29,9 +29,10 @@ import java.util.Set;
 
 /**
  * One rebuild: replays the topic into the side schema batch by batch (each batch one transaction, then
- * the offsets), and once caught up switches in one transaction: lock the live tables, apply what is left
- * up to the end offsets read under the lock (the live projection cannot have applied anything past
- * them), swap the tables, let the projection republish what changed, record the version, commit.
+ * the offsets; the next batch is fetched and read meanwhile, see {@link ReplayWriter}), and once caught
+ * up switches in one transaction: lock the live tables, apply what is left up to the end offsets read
+ * under the lock (the live projection cannot have applied anything past them), swap the tables, let the
+ * projection republish what changed, record the version, commit.
  */
 final class RebuildRun {
 
@@ -44,7 +45,7 @@ final class RebuildRun {
     private final KafkaAdmin kafkaAdmin;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final EventReader reader = new EventReader();
+    private final EventReader reader = EventReader.withoutPayloads();
     private final SideSchema side;
 
     RebuildRun(RebuildableProjection projection, ProjectionRebuilds.Options options,
@@ -63,19 +64,23 @@ final class RebuildRun {
         String searchPath = jdbc.queryForObject("SHOW search_path", String.class);
         SideSchema.Run run = side.prepare(projection);
         String groupId = run.groupId(projection.name());
-        try (Consumer<String, byte[]> consumer = consumers.createConsumer(groupId, "marquee-rebuild", null, settings(options.batchSize()))) {
+        try (Consumer<String, byte[]> consumer = consumers.createConsumer(groupId, "marquee-rebuild", null, settings(options.batchSize()));
+             ReplayWriter writer = new ReplayWriter(consumer)) {
             List<TopicPartition> partitions = assign(consumer);
             Progress progress = new Progress(projection.name(), consumer, partitions, options);
             long batches = 0;
             while (!options.stop().getAsBoolean() && batches < options.maxBatches()) {
+                // the next batch is fetched and read while the writer applies the one before
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 if (!records.isEmpty()) {
-                    apply(run.schema(), records);
-                    consumer.commitSync();
+                    List<ReadEvent> events = read(records);
+                    writer.submit(records, () -> apply(run.schema(), events));
                     batches++;
+                } else {
+                    writer.finish();
                 }
                 progress.maybeReport();
-                if (progress.caughtUp()) {
+                if (!writer.busy() && progress.caughtUp()) {
                     progress.report(); // the replay's own rate, before the switch
                     if (trySwitch(run, searchPath, consumer, partitions)) {
                         progress.report();
@@ -84,6 +89,7 @@ final class RebuildRun {
                     }
                 }
             }
+            writer.finish();
             progress.report();
             return ProjectionRebuilds.Outcome.STOPPED;
         }
@@ -117,20 +123,29 @@ final class RebuildRun {
         });
     }
 
-    /** One batch into the side tables, in one transaction (joining the switch's when inside it). */
-    private void apply(String schema, ConsumerRecords<String, byte[]> records) {
+    /** A batch's events; a poison record is left out (the live projection dead-letters it). */
+    private List<ReadEvent> read(ConsumerRecords<String, byte[]> records) {
         List<ReadEvent> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 events.add(reader.read(record.value()));
             } catch (UnreadableRecordException poison) {
-                // the live projection dead-letters it; a rebuild only leaves it out
+                // a rebuild only leaves it out
             }
         }
+        return events;
+    }
+
+    /**
+     * One batch into the side tables, in one transaction (joining the switch's when inside it). Nobody
+     * reads the side tables before the switch, which recomputes every manifest, so the projectors replay
+     * without working out which displays each batch reached ({@link Projector#replayAll}).
+     */
+    private void apply(String schema, List<ReadEvent> events) {
         transaction.executeWithoutResult(status -> {
             jdbc.execute("SET LOCAL search_path TO " + schema);
             for (Projector projector : projection.projectors()) {
-                projector.applyAll(events);
+                projector.replayAll(events);
             }
         });
     }
@@ -163,7 +178,7 @@ final class RebuildRun {
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 if (!records.isEmpty()) {
-                    apply(run.schema(), records);
+                    apply(run.schema(), read(records));
                 }
             }
             jdbc.execute("SET LOCAL search_path TO " + searchPath);

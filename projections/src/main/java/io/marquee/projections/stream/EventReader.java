@@ -13,17 +13,44 @@ import java.io.IOException;
 
 /**
  * Turns a record value into a {@link ReadEvent}, or says precisely why it cannot
- * ({@link UnreadableRecordException}).
+ * ({@link UnreadableRecordException}). A record of the usual shape is read in one pass over its bytes
+ * ({@link EnvelopeParser}); any other, an old version or an unreadable one, goes the general path: the
+ * envelope with its payload tree, upcast, then the tree into the event record. Both give the same
+ * event and envelope, and only the general path refuses, so the reasons are what they always were.
  */
 public final class EventReader {
 
     private final ObjectMapper json = MarqueeJson.newMapper();
+    private final EnvelopeParser singlePass;
+
+    /** A reader whose envelopes carry their payload tree (the history and other followers store it). */
+    public EventReader() {
+        this(true);
+    }
+
+    private EventReader(boolean keepPayload) {
+        this.singlePass = new EnvelopeParser(json, keepPayload);
+    }
+
+    /**
+     * A reader for a rebuild, which needs only the event records: a current-version envelope's payload
+     * is read straight into its record and left out of the envelope ({@code payload()} is null); an
+     * older one, upcast, keeps its tree.
+     */
+    public static EventReader withoutPayloads() {
+        return new EventReader(false);
+    }
 
     /** @throws UnreadableRecordException if the value is not a readable event envelope */
     public ReadEvent read(byte[] value) {
         if (value == null) {
             throw new UnreadableRecordException("empty record");
         }
+        return singlePass.parse(value).orElseGet(() -> readGenerally(value));
+    }
+
+    /** The general path: any envelope the contract allows, upcast, or the precise reason it is unreadable. */
+    ReadEvent readGenerally(byte[] value) {
         EventEnvelope envelope;
         try {
             envelope = json.readValue(value, EventEnvelope.class);

@@ -1,0 +1,177 @@
+package io.marquee.projections.stream;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.marquee.events.EventCatalog;
+import io.marquee.events.EventEnvelope;
+import io.marquee.events.EventType;
+import io.marquee.events.MarqueeEvent;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The single pass of {@link EventReader}: walks the envelope's tokens once and reads the payload straight
+ * into the event record (or, when the payload tree is kept, into a tree first), without building the
+ * envelope through data binding. It takes only the shape every writer of the topic produces (the
+ * envelope's fields as strings and integers, {@code type} and {@code version} before {@code payload},
+ * the current version of the event); anything else, and any failure at all, returns empty, and the
+ * reader falls back to the general two-pass path, which accepts and refuses exactly what it always did.
+ */
+final class EnvelopeParser {
+
+    private final ObjectMapper json;
+    private final boolean keepPayload;
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+
+    EnvelopeParser(ObjectMapper json, boolean keepPayload) {
+        this.json = json;
+        this.keepPayload = keepPayload;
+    }
+
+    /** The envelope and its event, or empty if this record needs the general path. */
+    Optional<ReadEvent> parse(byte[] value) {
+        try (JsonParser parser = json.createParser(value)) {
+            return Optional.ofNullable(envelope(parser));
+        } catch (IOException | RuntimeException unusual) {
+            return Optional.empty();
+        }
+    }
+
+    /** A mutable copy of the envelope's fields while its tokens go by. */
+    private static final class Fields {
+        UUID eventId;
+        String type;
+        int version;
+        UUID organizationId;
+        String aggregateType;
+        String aggregateId;
+        long aggregateSequence;
+        long position;
+        Instant occurredAt;
+        String actor;
+        String correlationId;
+        JsonNode payload;
+        MarqueeEvent event;
+    }
+
+    private ReadEvent envelope(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        Fields fields = new Fields();
+        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (!field(parser, fields, name, value)) {
+                return null;
+            }
+        }
+        if (fields.event == null || fields.organizationId == null) {
+            return null;
+        }
+        return new ReadEvent(new EventEnvelope(fields.eventId, fields.type, fields.version, fields.organizationId,
+                fields.aggregateType, fields.aggregateId, fields.aggregateSequence, fields.position, fields.occurredAt,
+                fields.actor, fields.correlationId, fields.payload), fields.event);
+    }
+
+    /** Takes one field's value; false if it is not of the usual shape. */
+    private boolean field(JsonParser parser, Fields fields, String name, JsonToken value) throws IOException {
+        if (fields.event != null && (name.equals("type") || name.equals("version"))) {
+            return false; // a repeated field after the payload: the general path takes the last one
+        }
+        switch (name) {
+            case "eventId" -> fields.eventId = uuid(parser, value);
+            case "type" -> fields.type = string(parser, value);
+            case "version" -> fields.version = integer(parser, value);
+            case "organizationId" -> fields.organizationId = uuid(parser, value);
+            case "aggregateType" -> fields.aggregateType = string(parser, value);
+            case "aggregateId" -> fields.aggregateId = string(parser, value);
+            case "aggregateSequence" -> fields.aggregateSequence = longValue(parser, value);
+            case "position" -> fields.position = longValue(parser, value);
+            case "occurredAt" -> fields.occurredAt = Instant.parse(string(parser, value));
+            case "actor" -> fields.actor = string(parser, value);
+            case "correlationId" -> fields.correlationId = string(parser, value);
+            case "payload" -> {
+                return payload(parser, fields, value);
+            }
+            default -> parser.skipChildren(); // a field added to the contract later
+        }
+        return true;
+    }
+
+    private boolean payload(JsonParser parser, Fields fields, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT || fields.event != null || fields.type == null) {
+            return false;
+        }
+        EventType type = EventCatalog.byName(fields.type).orElse(null);
+        if (type == null || fields.version != type.version()) {
+            return false; // unknown, or an older version that needs upcasting: the general path
+        }
+        ObjectReader reader = readers.computeIfAbsent(type.javaType(), json::readerFor);
+        if (keepPayload) {
+            fields.payload = json.readTree(parser);
+            fields.event = reader.treeToValue(fields.payload, type.javaType());
+        } else {
+            fields.event = reader.readValue(parser);
+        }
+        return fields.event != null;
+    }
+
+    /** Only a string value; anything else (null, a number, ...) goes the general path. */
+    private static String string(JsonParser parser, JsonToken value) {
+        if (value != JsonToken.VALUE_STRING) {
+            throw new UnusualShape();
+        }
+        try {
+            return parser.getText();
+        } catch (IOException e) {
+            throw new UnusualShape();
+        }
+    }
+
+    private static int integer(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_NUMBER_INT) {
+            throw new UnusualShape();
+        }
+        return parser.getIntValue();
+    }
+
+    private static long longValue(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_NUMBER_INT) {
+            throw new UnusualShape();
+        }
+        return parser.getLongValue();
+    }
+
+    /** Only the canonical 36-character form, which data binding and this read alike. */
+    private static UUID uuid(JsonParser parser, JsonToken value) {
+        String text = string(parser, value);
+        if (text.length() != 36) {
+            throw new UnusualShape();
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (dash ? c != '-' : !hex) {
+                throw new UnusualShape();
+            }
+        }
+        return UUID.fromString(text);
+    }
+
+    /** Not the usual shape: the general path decides. */
+    private static final class UnusualShape extends RuntimeException {
+        UnusualShape() {
+            super("not the usual envelope shape", null, false, false);
+        }
+    }
+}
