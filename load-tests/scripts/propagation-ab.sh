@@ -4,6 +4,7 @@
 # displays over PLAYLISTS playlists: 50 displays per playlist, as in the full run), and from core 1 runs
 #   - HopProbe (scripts/HopProbe.java): where a playlist switch's time goes, hop by hop;
 #   - PropagationProbe at RATE commands/s, SAMPLES samples (scenario 4's figure);
+#   - HopProbe with rate 0: one item added to every playlist, when each hop of that fan-out happened;
 #   - SseFanOutProbe with one stream per display (scenario 7: one item added to every playlist).
 # Run it once per variant, back to back and alternating, and compare figures from the same session.
 #   load-tests/scripts/propagation-ab.sh before
@@ -40,7 +41,9 @@ driver io.marquee.loadtests.Seeder "http://127.0.0.1:$port" "$work/fleet" "$DISP
 driver io.marquee.loadtests.KafkaReadRates caught-up "$kafka" marquee.events marquee-projections >/dev/null
 # warm-up: the same commands, not measured
 driver io.marquee.loadtests.PropagationProbe "$work/fleet" "$RATE" "$SAMPLES" >/dev/null
-driver "$root/load-tests/scripts/HopProbe.java" "$work/fleet" "$kafka" "$players" "$RATE" "$SAMPLES"
+driver "$root/load-tests/scripts/HopProbe.java" "$work/fleet" "$kafka" "$players" "$RATE" "$SAMPLES" 2>/dev/null
 driver io.marquee.loadtests.PropagationProbe "$work/fleet" "$RATE" "$SAMPLES" | sed 's/^/  /'
+driver io.marquee.loadtests.KafkaReadRates caught-up "$kafka" marquee.events marquee-projections >/dev/null
+driver "$root/load-tests/scripts/HopProbe.java" "$work/fleet" "$kafka" "$players" 0 2>/dev/null
 driver io.marquee.loadtests.KafkaReadRates caught-up "$kafka" marquee.events marquee-projections >/dev/null
 driver io.marquee.loadtests.SseFanOutProbe "$work/fleet" "$DISPLAYS" 0 "$players" | sed 's/^/  /'
