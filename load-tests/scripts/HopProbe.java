@@ -42,7 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code served}: the player port's answer to the manifest GET sent right after the 200 with
  *       {@code Marquee-Min-Position} = the command's position (answered the moment query-api holds it).</li>
  * </ol>
- * Prints the p50/p90/p99 of each hop. The two consumers here use {@code fetch.max.wait.ms=5}.
+ * Prints the p50/p90/p99 of each hop. The two consumers here use {@code fetch.max.wait.ms=5}; they run on
+ * the load generators' core, so on a busy machine what they "see" can come after query-api served it.
+ * With {@code rate} 0 it times scenario 7's change instead (see {@link #fanOut}).
  *
  * <p>Usage: {@code java -cp LIBS HopProbe.java fleetDir kafkaBootstrap playerBaseUrl [rate=100] [samples=500]}
  */
@@ -50,7 +52,6 @@ public class HopProbe {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final java.util.concurrent.CountDownLatch READY = new java.util.concurrent.CountDownLatch(2);
-    static final boolean DEBUG = Boolean.getBoolean("debug");
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     static final class Sample {
@@ -73,16 +74,14 @@ public class HopProbe {
         String adminToken = JSON.readTree(post(base + "/api/auth/login", null, "{\"email\":\"" + fleet.getProperty("email")
                 + "\",\"password\":\"" + fleet.getProperty("password") + "\"}").body()).get("accessToken").asText();
 
-        Map<Long, Sample> byPosition = new ConcurrentHashMap<>();
-        Map<String, Long> eventSeen = new ConcurrentHashMap<>();       // position -> seen
         Map<String, long[]> manifestSeen = new ConcurrentHashMap<>();  // display:position -> {generated, published, seen}
         Map<Long, long[]> eventTimes = new ConcurrentHashMap<>();       // position -> {occurred, relayed, seen}
-        Thread events = tail(bootstrap, "marquee.events", record -> {
+        tail(bootstrap, "marquee.events", record -> {
             JsonNode e = JSON.readTree(record.value());
             eventTimes.put(e.get("position").asLong(), new long[]{Instant.parse(e.get("occurredAt").asText()).toEpochMilli(),
                     record.timestamp(), System.currentTimeMillis()});
         });
-        Thread manifests = tail(bootstrap, "marquee.display-manifests", record -> {
+        tail(bootstrap, "marquee.display-manifests", record -> {
             if (record.value() == null) {
                 return;
             }
@@ -96,8 +95,6 @@ public class HopProbe {
             return;
         }
 
-        Map<String, String> showing = new ConcurrentHashMap<>();
-        displays.forEach(d -> showing.put(d[0], d[2]));
         List<Sample> all = Collections.synchronizedList(new ArrayList<>());
         Map<Sample, String> displayOf = new ConcurrentHashMap<>();
         ExecutorService workers = Executors.newCachedThreadPool();
@@ -128,7 +125,6 @@ public class HopProbe {
                             .GET().build());
                     s.served = System.currentTimeMillis();
                     s.ok = get.statusCode() == 200 && get.body().contains(target);
-                    showing.put(display[0], target);
                     displayOf.put(s, display[0]);
                     all.add(s);
                 } catch (Exception e) {
@@ -258,11 +254,9 @@ public class HopProbe {
                 consumer.seekToEnd(partitions);
                 partitions.forEach(consumer::position);
                 consumer.poll(Duration.ZERO);
-                if (DEBUG) partitions.forEach(tp -> System.err.println(tp + " at " + consumer.position(tp)));
                 READY.countDown();
                 while (!Thread.currentThread().isInterrupted()) {
                     var records = consumer.poll(Duration.ofMillis(100));
-                    if (DEBUG) System.err.println(topic + " " + records.count() + " " + consumer.position(partitions.get(0)));
                     for (ConsumerRecord<String, byte[]> record : records) {
                         handler.handle(record);
                     }
