@@ -55,7 +55,7 @@ public class ManifestArrivals implements ManifestListener {
         return arrived;
     }
 
-    /** How many reads wait (for tests and health details). */
+    /** How many reads wait (for tests). */
     int waiting() {
         return waiters.values().stream().mapToInt(List::size).sum();
     }

@@ -39,11 +39,11 @@ class ManifestController {
 
     ManifestController(ManifestView view, ManifestStreams streams, PlayerAccess access, PositionGate positions,
                        ManifestArrivals arrivals) {
-        this.arrivals = arrivals;
         this.view = view;
         this.streams = streams;
         this.access = access;
         this.positions = positions;
+        this.arrivals = arrivals;
     }
 
     @GetMapping(MANIFEST)
