@@ -22,8 +22,8 @@ public final class Api {
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** One answer: status, ETag header and body. */
-    public record Answer(int status, String etag, String body) {
+    /** One answer: status, ETag header, body and the {@code Marquee-Position} header of a command's answer (else null). */
+    public record Answer(int status, String etag, String body, String position) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -80,7 +80,8 @@ public final class Api {
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("ETag").orElse(null), response.body());
+            return new Answer(response.statusCode(), response.headers().firstValue("ETag").orElse(null), response.body(),
+                    response.headers().firstValue("Marquee-Position").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);
         } catch (InterruptedException e) {

@@ -90,9 +90,12 @@ class ManifestAssembler {
         schedules.values().forEach(entries -> entries.forEach(entry -> playlistIds.add(entry.playlistId())));
         Map<UUID, PlaylistRow> playlists = livePlaylists(playlistIds);
         Map<UUID, ContentRow> contents = contents(playlists.values());
+        // a playlist resolves to the same items for every display showing it: once per call, shared
+        Map<UUID, ManifestPlaylist> resolved = new HashMap<>();
+        playlists.forEach((id, playlist) -> resolved.put(id, resolve(playlist, contents)));
         Map<DisplayId, Assembled> assembled = new HashMap<>();
         rows.forEach((id, row) -> assembled.put(new DisplayId(id), new Assembled(row, row.decommissioned() ? null
-                : assemble(row, schedules.getOrDefault(id, List.of()), playlists, contents))));
+                : assemble(row, schedules.getOrDefault(id, List.of()), playlists, contents, resolved))));
         return assembled;
     }
 
@@ -109,9 +112,12 @@ class ManifestAssembler {
         return rows;
     }
 
-    /** One display's manifest from the batch's rows: only its own playlists and their contents count. */
+    /**
+     * One display's manifest from the batch's rows: only its own playlists and their contents count (for its
+     * position); its playlists come resolved ({@code resolved}, by playlist id).
+     */
     private ManifestContent assemble(DisplayRow display, List<EntryRow> entries, Map<UUID, PlaylistRow> allPlaylists,
-                                     Map<UUID, ContentRow> allContents) {
+                                     Map<UUID, ContentRow> allContents, Map<UUID, ManifestPlaylist> resolved) {
         Map<UUID, PlaylistRow> playlists = new HashMap<>();
         if (display.playlistId() != null && allPlaylists.containsKey(display.playlistId())) {
             playlists.put(display.playlistId(), allPlaylists.get(display.playlistId()));
@@ -130,13 +136,11 @@ class ManifestAssembler {
         for (ContentRow content : contents.values()) {
             position = Math.max(position, content.position());
         }
-        ManifestPlaylist defaultPlaylist = display.playlistId() == null ? null
-                : resolve(playlists.get(display.playlistId()), contents);
+        ManifestPlaylist defaultPlaylist = display.playlistId() == null ? null : resolved.get(display.playlistId());
         List<ManifestScheduleEntry> schedule = entries.stream()
                 .filter(entry -> playlists.containsKey(entry.playlistId()))
                 .map(entry -> new ManifestScheduleEntry(entry.entryId(), entry.days(), entry.start(), entry.end(),
-                        entry.startDate(), entry.endDate(), entry.priority(),
-                        resolve(playlists.get(entry.playlistId()), contents)))
+                        entry.startDate(), entry.endDate(), entry.priority(), resolved.get(entry.playlistId())))
                 .toList();
         return new ManifestContent(display.organizationId(), display.timezone(), defaultPlaylist, schedule, position);
     }

@@ -35,12 +35,15 @@ class ManifestController {
     private final ManifestStreams streams;
     private final PlayerAccess access;
     private final PositionGate positions;
+    private final ManifestArrivals arrivals;
 
-    ManifestController(ManifestView view, ManifestStreams streams, PlayerAccess access, PositionGate positions) {
+    ManifestController(ManifestView view, ManifestStreams streams, PlayerAccess access, PositionGate positions,
+                       ManifestArrivals arrivals) {
         this.view = view;
         this.streams = streams;
         this.access = access;
         this.positions = positions;
+        this.arrivals = arrivals;
     }
 
     @GetMapping(MANIFEST)
@@ -58,7 +61,8 @@ class ManifestController {
         if (view.find(displayId).filter(found -> found.position() >= minPosition).isPresent()) {
             return CompletableFuture.completedFuture(answer(displayId, reader, ifNoneMatch));
         }
-        return positions.awaitAsync(reader.organizationId(), minPosition)
+        // released by the watermark or, sooner, by this display's manifest arriving at the position
+        return positions.awaitAsync(reader.organizationId(), minPosition, arrivals.await(displayId, minPosition))
                 .thenApply(reached -> answer(displayId, reader, ifNoneMatch));
     }
 

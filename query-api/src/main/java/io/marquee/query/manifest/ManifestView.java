@@ -1,8 +1,5 @@
 package io.marquee.query.manifest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marquee.events.MarqueeJson;
 import io.marquee.events.Topic;
 import io.marquee.events.Topics;
 import io.marquee.query.tail.TopicSink;
@@ -32,7 +29,6 @@ public class ManifestView implements TopicSink {
     private static final Logger log = LoggerFactory.getLogger(ManifestView.class);
 
     private final Map<UUID, ServedManifest> manifests = new ConcurrentHashMap<>();
-    private final ObjectMapper json = MarqueeJson.newMapper();
     private final List<ManifestListener> listeners = new CopyOnWriteArrayList<>();
 
     /** Adds one who hears of every new manifest version and tombstone (the open streams of a port). */
@@ -71,11 +67,9 @@ public class ManifestView implements TopicSink {
             return;
         }
         try {
-            JsonNode manifest = json.readTree(body);
-            long version = manifest.path("version").asLong();
-            ServedManifest served = new ServedManifest(displayId,
-                    UUID.fromString(manifest.path("organizationId").asText()),
-                    version, manifest.path("position").asLong(), body, etag(version, body));
+            ManifestHeader header = ManifestHeader.read(body);
+            ServedManifest served = new ServedManifest(displayId, header.organizationId(), header.version(),
+                    header.position(), body, etag(header.version(), body));
             ServedManifest current = manifests.merge(displayId, served, (old, incoming) ->
                     incoming.version() >= old.version() ? incoming : old);
             if (current == served) {

@@ -1,6 +1,7 @@
 package io.marquee.query.playerport;
 
 import io.marquee.query.manifest.DeviceReads;
+import io.marquee.query.manifest.ManifestArrivals;
 import io.marquee.query.position.PositionGate;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -60,11 +61,11 @@ class PlayerPortServer implements SmartLifecycle {
                      @Value("${server.address:}") String address,
                      @Value("${marquee.query.player-port-threads:0}") int threads,
                      DeviceReads reads, EncodedManifests encoded, ChannelStreams streams, PlayerProblems problems,
-                     PositionGate positions, ConfigurableEnvironment environment) {
+                     PositionGate positions, ManifestArrivals arrivals, ConfigurableEnvironment environment) {
         this.port = port;
         this.address = address;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        this.handler = new PlayerRequestHandler(reads, encoded, streams, problems, positions);
+        this.handler = new PlayerRequestHandler(reads, encoded, streams, problems, positions, arrivals);
         this.streams = streams;
         this.environment = environment;
     }

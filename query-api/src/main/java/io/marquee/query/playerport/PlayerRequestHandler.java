@@ -3,6 +3,7 @@ package io.marquee.query.playerport;
 import io.marquee.infra.web.InvalidFieldsException;
 import io.marquee.query.manifest.DeviceReads;
 import io.marquee.query.manifest.EntityTags;
+import io.marquee.query.manifest.ManifestArrivals;
 import io.marquee.query.manifest.PlayerPaths;
 import io.marquee.query.manifest.ServedManifest;
 import io.marquee.query.position.PositionGate;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -45,14 +47,16 @@ final class PlayerRequestHandler extends ChannelInboundHandlerAdapter {
     private final ChannelStreams streams;
     private final PlayerProblems problems;
     private final PositionGate positions;
+    private final ManifestArrivals arrivals;
 
     PlayerRequestHandler(DeviceReads reads, EncodedManifests encoded, ChannelStreams streams,
-                         PlayerProblems problems, PositionGate positions) {
+                         PlayerProblems problems, PositionGate positions, ManifestArrivals arrivals) {
         this.reads = reads;
         this.encoded = encoded;
         this.streams = streams;
         this.problems = problems;
         this.positions = positions;
+        this.arrivals = arrivals;
     }
 
     @Override
@@ -149,7 +153,10 @@ final class PlayerRequestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         UUID displayId = own.device().displayId().value();
-        positions.awaitAsync(own.device().organizationId(), minPosition).whenComplete((reached, failure) ->
+        // a manifest read is also released by its own manifest arriving at the position (before the watermark)
+        CompletableFuture<Void> sooner = route == PlayerPaths.Route.MANIFEST ? arrivals.await(displayId, minPosition)
+                : new CompletableFuture<>();
+        positions.awaitAsync(own.device().organizationId(), minPosition, sooner).whenComplete((reached, failure) ->
                 exchange.ctx.executor().execute(() -> {
                     if (failure != null) {
                         exchange.refuse(failure instanceof CompletionException wrapped && wrapped.getCause() instanceof RuntimeException cause

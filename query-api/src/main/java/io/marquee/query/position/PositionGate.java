@@ -40,16 +40,27 @@ public class PositionGate {
 
     /** Completes (on the tailer's thread) once reads reflect {@code position}, or fails after the timeout. */
     public CompletableFuture<Void> awaitAsync(OrganizationId organization, long position) {
-        if (reached(organization, position)) {
+        return awaitAsync(organization, position, new CompletableFuture<>());
+    }
+
+    /**
+     * The same, but also completes as soon as {@code sooner} does: what one read needs may be there before the
+     * organization's watermark is (a manifest read: its own display's manifest at the position, see
+     * {@code ManifestArrivals}). {@code sooner} is cancelled once the wait is over without it.
+     */
+    public CompletableFuture<Void> awaitAsync(OrganizationId organization, long position, CompletableFuture<Void> sooner) {
+        if (reached(organization, position) || sooner.isDone() && !sooner.isCompletedExceptionally()) {
+            sooner.cancel(false);
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> reached = watermarks.await(organization.value(), position);
         CompletableFuture<Void> bounded = new CompletableFuture<>();
-        reached.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((done, failure) -> {
+        CompletableFuture.anyOf(reached, sooner).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((done, failure) -> {
+            watermarks.forget(organization.value(), reached);
+            sooner.cancel(false);
             if (failure == null) {
                 bounded.complete(null);
             } else {
-                watermarks.forget(organization.value(), reached);
                 bounded.completeExceptionally(new PositionNotReachedException(position, retryAfter));
             }
         });

@@ -95,6 +95,48 @@ class PositionGateTest {
     }
 
     @Test
+    void a_wait_is_released_by_its_sooner_future_before_the_watermark() {
+        // given
+        CompletableFuture<Void> sooner = new CompletableFuture<>();
+        CompletableFuture<Void> waiting = gate.awaitAsync(ORG, 12, sooner);
+
+        // when the read's own data is there (its manifest arrived), the watermark still behind
+        sooner.complete(null);
+
+        // then
+        assertThat(waiting).isCompleted();
+        assertThat(gate.reached(ORG, 12)).isFalse();
+    }
+
+    @Test
+    void the_watermark_releases_a_wait_and_cancels_its_sooner_future() {
+        // given
+        CompletableFuture<Void> sooner = new CompletableFuture<>();
+        CompletableFuture<Void> waiting = gate.awaitAsync(ORG, 12, sooner);
+
+        // when
+        arrive(ORG, 12);
+
+        // then the waiter behind the sooner future can be forgotten
+        assertThat(waiting).isCompleted();
+        assertThat(sooner).isCancelled();
+    }
+
+    @Test
+    void a_wait_released_by_neither_fails_after_the_timeout_and_cancels_its_sooner_future() {
+        // given
+        CompletableFuture<Void> sooner = new CompletableFuture<>();
+
+        // when
+        CompletableFuture<Void> waiting = gate.awaitAsync(ORG, 99, sooner);
+
+        // then
+        await().atMost(Duration.ofSeconds(2)).until(waiting::isDone);
+        assertThatThrownBy(waiting::get).cause().isInstanceOf(PositionNotReachedException.class);
+        assertThat(sooner).isCancelled();
+    }
+
+    @Test
     void a_watermark_never_goes_backwards() {
         arrive(ORG, 20);
         arrive(ORG, 7);
