@@ -1,5 +1,6 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marquee.loadtests.OpenLoop;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,9 +24,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where the live path's time goes, hop by hop, for one display's playlist switch. At {@code rate}
@@ -97,47 +96,32 @@ public class HopProbe {
 
         List<Sample> all = Collections.synchronizedList(new ArrayList<>());
         Map<Sample, String> displayOf = new ConcurrentHashMap<>();
-        ExecutorService workers = Executors.newCachedThreadPool();
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        AtomicInteger next = new AtomicInteger();
-        ticker.scheduleAtFixedRate(() -> {
-            int n = next.getAndIncrement();
-            if (n >= samples) {
-                return;
-            }
+        OpenLoop.run(rate, samples, n -> {
             String[] display = displays.get(n % displays.size());
-            workers.submit(() -> {
-                Sample s = new Sample();
-                try {
-                    // what it shows now (an earlier run may have switched it): the target is the next playlist
-                    String current = JSON.readTree(send(HttpRequest.newBuilder(URI.create(players + "/api/displays/" + display[0] + "/manifest"))
-                            .header("Authorization", "Bearer " + display[1]).GET().build()).body()).path("defaultPlaylist").path("playlistId").asText();
-                    String target = playlists.get((playlists.indexOf(current) + 1) % playlists.size());
-                    s.sent = System.currentTimeMillis();
-                    HttpResponse<String> put = send(HttpRequest.newBuilder(URI.create(base + "/api/displays/" + display[0] + "/playlist"))
-                            .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString("{\"playlistId\":\"" + target + "\"}")).build());
-                    s.accepted = System.currentTimeMillis();
-                    long position = Long.parseLong(put.headers().firstValue("Marquee-Position").orElseThrow());
-                    s.position = position;
-                    HttpResponse<String> get = send(HttpRequest.newBuilder(URI.create(players + "/api/displays/" + display[0] + "/manifest"))
-                            .header("Authorization", "Bearer " + display[1]).header("Marquee-Min-Position", Long.toString(position))
-                            .GET().build());
-                    s.served = System.currentTimeMillis();
-                    s.ok = get.statusCode() == 200 && get.body().contains(target);
-                    displayOf.put(s, display[0]);
-                    all.add(s);
-                } catch (Exception e) {
-                    System.err.println("sample failed: " + e);
-                }
-            });
-        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
-        while (next.get() < samples) {
-            Thread.sleep(100);
-        }
-        ticker.shutdown();
-        workers.shutdown();
-        workers.awaitTermination(60, TimeUnit.SECONDS);
+            Sample s = new Sample();
+            try {
+                // what it shows now (an earlier run may have switched it): the target is the next playlist
+                String current = JSON.readTree(send(HttpRequest.newBuilder(URI.create(players + "/api/displays/" + display[0] + "/manifest"))
+                        .header("Authorization", "Bearer " + display[1]).GET().build()).body()).path("defaultPlaylist").path("playlistId").asText();
+                String target = playlists.get((playlists.indexOf(current) + 1) % playlists.size());
+                s.sent = System.currentTimeMillis();
+                HttpResponse<String> put = send(HttpRequest.newBuilder(URI.create(base + "/api/displays/" + display[0] + "/playlist"))
+                        .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"playlistId\":\"" + target + "\"}")).build());
+                s.accepted = System.currentTimeMillis();
+                long position = Long.parseLong(put.headers().firstValue("Marquee-Position").orElseThrow());
+                s.position = position;
+                HttpResponse<String> get = send(HttpRequest.newBuilder(URI.create(players + "/api/displays/" + display[0] + "/manifest"))
+                        .header("Authorization", "Bearer " + display[1]).header("Marquee-Min-Position", Long.toString(position))
+                        .GET().build());
+                s.served = System.currentTimeMillis();
+                s.ok = get.statusCode() == 200 && get.body().contains(target);
+                displayOf.put(s, display[0]);
+                all.add(s);
+            } catch (Exception e) {
+                System.err.println("sample failed: " + e);
+            }
+        });
         Thread.sleep(2_000);
 
         Map<String, List<Double>> hops = new java.util.LinkedHashMap<>();

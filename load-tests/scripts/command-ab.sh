@@ -24,14 +24,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$root/load-tests/target/command-ab/$label
 port=${PORT:-18780}
 rm -rf "$work" && mkdir -p "$work"
-taskset -c 0 java ${PLATFORM_JAVA_OPTS:-} -jar "${JAR:-$root/standalone/target/marquee-standalone.jar}" --server.port="$port" \
-  --marquee.query.player-port=$(( port + 1 )) --marquee.data-dir="$work/data" "$@" >"$work/platform.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
-until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do
-  kill -0 $pid 2>/dev/null || { tail -20 "$work/platform.log" >&2; exit 1; }
-  sleep 0.5
-done
+. "$root/load-tests/scripts/platform.sh"
+start_platform "$work" "$port" "$@"
 pg_port=$(awk -F= '$1=="port"{print $2}' "$work/data/postgres/embedded-postgres.properties")
 postmaster=$(pgrep -f -- "-D $work/data/postgres/pgdata" | head -1)
 sql() { PGPASSWORD=postgres psql -h 127.0.0.1 -p "$pg_port" -U postgres -d marquee -Atc "$1"; }
@@ -60,7 +54,7 @@ for round in $(seq 1 "${ROUNDS:-2}"); do
     -v p=$((pg1 - pg0)) -v x=$((xacts1 - xacts0)) 'BEGIN { printf "%s cost: events=%d cpuMsPerEvent platform=%.3f postgres=%.3f xactsPerEvent=%.2f\n", \
     label, e, 1000 * j / hz / e, 1000 * p / hz / e, x / e }'
   taskset -c 1 java -Dmarquee.results="$work/results" -cp "$cp" io.marquee.loadtests.GatlingStats "$work/gatling" \
-    commandthroughputsimulation "admin commands" "$label-$round" | tail -1
+    commandthroughputsimulation "admin commands" "$label-$round" 20 | tail -1
 done
 if [ "${BASELINE:-}" = 1 ]; then
   taskset -c 1 java -Dmarquee.results="$work/results" -cp "$cp" io.marquee.loadtests.JdbcInsertBaseline \

@@ -9,7 +9,7 @@
 # Run it once per variant, back to back and alternating, and compare figures from the same session.
 #   load-tests/scripts/propagation-ab.sh before
 #   load-tests/scripts/propagation-ab.sh after --some.setting=value
-# JAR=path runs another build of the jar (e.g. a copy of the one before a change).
+# JAR=path runs another build of the jar (e.g. a copy of the one before a change); PLATFORM_JAVA_OPTS its JVM options.
 # Needs the jar (mvn -B -q -pl load-tests -am package -DskipTests) and load-tests/target/classpath.txt
 # (bench.sh writes it; or mvn -B -q -pl load-tests dependency:build-classpath -Dmdep.outputFile=$PWD/load-tests/target/classpath.txt).
 set -u
@@ -26,14 +26,8 @@ port=${PORT:-18880}
 players=http://127.0.0.1:$(( port + 1 ))
 rm -rf "$work" && mkdir -p "$work"
 echo "== $label $(date -u +%H:%M:%S) uptime:$(uptime | sed 's/.*load average//')"
-taskset -c 0 java -jar "${JAR:-$root/standalone/target/marquee-standalone.jar}" --server.port="$port" \
-  --marquee.query.player-port=$(( port + 1 )) --marquee.data-dir="$work/data" "$@" >"$work/platform.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
-until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do
-  kill -0 $pid 2>/dev/null || { tail -20 "$work/platform.log" >&2; exit 1; }
-  sleep 0.5
-done
+. "$root/load-tests/scripts/platform.sh"
+start_platform "$work" "$port" "$@"
 cp=$root/load-tests/target/classes:$(cat "$root/load-tests/target/classpath.txt")
 driver() { taskset -c 1 java -Dmarquee.results="$work/results" -cp "$cp" "$@"; }
 kafka=127.0.0.1:$(awk -F= '$1=="port"{print $2}' "$work/data/kafka/embedded-kafka.properties")

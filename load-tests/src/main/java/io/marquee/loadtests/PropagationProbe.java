@@ -4,12 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Scenario 4: at {@code rate} commands per second, switches a display to another playlist and times
@@ -40,28 +35,10 @@ public final class PropagationProbe {
         AtomicInteger failures = new AtomicInteger();
         String readBase = args.length > 3 ? args[3] : fleet.baseUrl();
         Api admin = Api.admin(fleet);
-        // unbounded: a slow platform must not turn this open-model probe into a closed loop
-        ExecutorService workers = Executors.newCachedThreadPool();
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong lastIssued = new AtomicLong();
-        long started = System.nanoTime();
-        ticker.scheduleAtFixedRate(() -> {
-            int n = next.getAndIncrement();
-            if (n < samples) {
-                Fleet.Display display = fleet.displays().get(n % fleet.displays().size());
-                workers.submit(() -> measure(admin, new Api(readBase, display.token()), display, fleet.playlists(), delays, failures));
-                lastIssued.set(System.nanoTime());
-            }
-        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
-        while (next.get() < samples) {
-            Thread.sleep(100);
-        }
-        ticker.shutdown();
-        workers.shutdown();
-        workers.awaitTermination(60, TimeUnit.SECONDS);
-        // the rate the commands were issued at (the first at time 0), not counting the last ones' wait
-        double seconds = Math.max(1e-3, (lastIssued.get() - started) / 1e9);
+        double seconds = Math.max(1e-3, OpenLoop.run(rate, samples, n -> {
+            Fleet.Display display = fleet.displays().get(n % fleet.displays().size());
+            measure(admin, new Api(readBase, display.token()), display, fleet.playlists(), delays, failures);
+        }));
         new Percentiles(delays).into(new Results()).put("failures", failures.get()).put("commandsPerSecond", (samples - 1) / seconds)
                 .save("propagation");
     }

@@ -14,7 +14,7 @@ import io.marquee.events.ids.PlaylistId;
 import io.marquee.events.ids.PlaylistItemId;
 import io.marquee.events.playlist.PlaylistCreatedEvent;
 import io.marquee.events.playlist.PlaylistItem;
-import io.marquee.infra.runtime.LocalRuntime;
+import io.marquee.infra.runtime.RuntimeProperties;
 import io.marquee.infra.runtime.SharedTestRuntime;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,11 +53,7 @@ abstract class ProjectionTestSupport {
 
     @DynamicPropertySource
     static void runtime(DynamicPropertyRegistry registry) {
-        LocalRuntime runtime = SharedTestRuntime.get();
-        registry.add("marquee.kafka.bootstrap-servers", runtime::bootstrapServers);
-        registry.add("marquee.db.url", runtime::jdbcUrl);
-        registry.add("marquee.db.username", runtime::username);
-        registry.add("marquee.db.password", runtime::password);
+        RuntimeProperties.register(registry, SharedTestRuntime.get());
     }
 
     @Autowired

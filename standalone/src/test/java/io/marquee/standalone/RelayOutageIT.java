@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.events.Topics;
 import io.marquee.infra.runtime.LocalRuntime;
+import io.marquee.infra.runtime.RuntimeProperties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,10 +40,7 @@ class RelayOutageIT {
 
     @DynamicPropertySource
     static void runtime(DynamicPropertyRegistry registry) {
-        registry.add("marquee.kafka.bootstrap-servers", runtime::bootstrapServers);
-        registry.add("marquee.db.url", runtime::jdbcUrl);
-        registry.add("marquee.db.username", runtime::username);
-        registry.add("marquee.db.password", runtime::password);
+        RuntimeProperties.register(registry, runtime);
         registry.add("marquee.security.jwt.key-directory", () -> runtime.dataDir().resolve("keys").toString());
     }
 

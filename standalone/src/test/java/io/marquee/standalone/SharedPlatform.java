@@ -3,6 +3,7 @@ package io.marquee.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.infra.runtime.LocalRuntime;
+import io.marquee.infra.runtime.RuntimeProperties;
 import io.marquee.infra.runtime.SharedTestRuntime;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,10 +48,7 @@ abstract class SharedPlatform {
     @DynamicPropertySource
     static void runtime(DynamicPropertyRegistry registry) {
         LocalRuntime runtime = SharedTestRuntime.get();
-        registry.add("marquee.kafka.bootstrap-servers", runtime::bootstrapServers);
-        registry.add("marquee.db.url", runtime::jdbcUrl);
-        registry.add("marquee.db.username", runtime::username);
-        registry.add("marquee.db.password", runtime::password);
+        RuntimeProperties.register(registry, runtime);
         registry.add("marquee.security.jwt.key-directory", () -> runtime.dataDir().resolve("keys").toString());
         // manifest streams send their keep-alive comment often enough for a test to see one
         registry.add("marquee.query.stream.heartbeat-interval", () -> "1s");

@@ -3,10 +3,11 @@ package io.marquee.command.display;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.command.CommandApiApplication;
+import io.marquee.command.TestAdmin;
 import io.marquee.command.display.token.DeviceTokenHash;
 import io.marquee.events.ids.DisplayId;
 import io.marquee.events.ids.OrganizationId;
-import io.marquee.infra.runtime.LocalRuntime;
+import io.marquee.infra.runtime.RuntimeProperties;
 import io.marquee.infra.runtime.SharedTestRuntime;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,8 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,11 +44,7 @@ class DisplayEndpointsIT {
 
     @DynamicPropertySource
     static void runtime(DynamicPropertyRegistry registry) {
-        LocalRuntime runtime = SharedTestRuntime.get();
-        registry.add("marquee.kafka.bootstrap-servers", runtime::bootstrapServers);
-        registry.add("marquee.db.url", runtime::jdbcUrl);
-        registry.add("marquee.db.username", runtime::username);
-        registry.add("marquee.db.password", runtime::password);
+        RuntimeProperties.register(registry, SharedTestRuntime.get());
     }
 
     @Autowired
@@ -60,7 +55,7 @@ class DisplayEndpointsIT {
     CommandGateway commands;
 
     final ObjectMapper json = new ObjectMapper();
-    static String adminToken;
+    static final TestAdmin admin = new TestAdmin("Displays");
     String display;
     String playlist;
 
@@ -284,27 +279,7 @@ class DisplayEndpointsIT {
     }
 
     private MockHttpServletResponse send(String method, String path, String body) throws Exception {
-        var request = request(HttpMethod.valueOf(method), path).contentType(MediaType.APPLICATION_JSON).content(body)
-                .header("Authorization", "Bearer " + adminToken());
-        return mvc.perform(request).andReturn().getResponse();
-    }
-
-    /** An organization of this test class, registered once: its ADMIN's access token. */
-    private String adminToken() throws Exception {
-        if (adminToken == null) {
-            String email = "display-admin-" + UUID.randomUUID() + "@example.com";
-            String password = "correct horse battery staple";
-            MockHttpServletResponse registered = mvc.perform(request(HttpMethod.POST, "/api/auth/register")
-                    .contentType(MediaType.APPLICATION_JSON).content("""
-                            {"email":"%s","password":"%s","displayName":"Ada","organizationName":"Displays"}"""
-                            .formatted(email, password))).andReturn().getResponse();
-            assertThat(registered.getStatus()).as(registered.getContentAsString()).isEqualTo(201);
-            MockHttpServletResponse login = mvc.perform(request(HttpMethod.POST, "/api/auth/login")
-                    .contentType(MediaType.APPLICATION_JSON).content("""
-                            {"email":"%s","password":"%s"}""".formatted(email, password))).andReturn().getResponse();
-            adminToken = json(login).get("accessToken").asText();
-        }
-        return adminToken;
+        return admin.send(mvc, method, path, body);
     }
 
     private String resolve(String text) {

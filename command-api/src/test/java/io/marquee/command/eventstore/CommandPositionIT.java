@@ -2,15 +2,14 @@ package io.marquee.command.eventstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.command.CommandApiApplication;
-import io.marquee.infra.runtime.LocalRuntime;
+import io.marquee.command.TestAdmin;
+import io.marquee.infra.runtime.RuntimeProperties;
 import io.marquee.infra.runtime.SharedTestRuntime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,7 +18,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,11 +37,7 @@ class CommandPositionIT {
 
     @DynamicPropertySource
     static void runtime(DynamicPropertyRegistry registry) {
-        LocalRuntime runtime = SharedTestRuntime.get();
-        registry.add("marquee.kafka.bootstrap-servers", runtime::bootstrapServers);
-        registry.add("marquee.db.url", runtime::jdbcUrl);
-        registry.add("marquee.db.username", runtime::username);
-        registry.add("marquee.db.password", runtime::password);
+        RuntimeProperties.register(registry, SharedTestRuntime.get());
     }
 
     @Autowired
@@ -52,7 +46,7 @@ class CommandPositionIT {
     JdbcTemplate jdbc;
 
     final ObjectMapper json = new ObjectMapper();
-    static String adminToken;
+    static final TestAdmin admin = new TestAdmin("Positions");
     String display;
 
     @BeforeEach
@@ -121,26 +115,6 @@ class CommandPositionIT {
     }
 
     private MockHttpServletResponse send(String method, String path, String body) throws Exception {
-        var request = request(HttpMethod.valueOf(method), path).contentType(MediaType.APPLICATION_JSON).content(body)
-                .header("Authorization", "Bearer " + adminToken());
-        return mvc.perform(request).andReturn().getResponse();
-    }
-
-    /** An organization of this test class, registered once: its ADMIN's access token. */
-    private String adminToken() throws Exception {
-        if (adminToken == null) {
-            String email = "position-admin-" + UUID.randomUUID() + "@example.com";
-            String password = "correct horse battery staple";
-            MockHttpServletResponse registered = mvc.perform(request(HttpMethod.POST, "/api/auth/register")
-                    .contentType(MediaType.APPLICATION_JSON).content("""
-                            {"email":"%s","password":"%s","displayName":"Ada","organizationName":"Positions"}"""
-                            .formatted(email, password))).andReturn().getResponse();
-            assertThat(registered.getStatus()).as(registered.getContentAsString()).isEqualTo(201);
-            MockHttpServletResponse login = mvc.perform(request(HttpMethod.POST, "/api/auth/login")
-                    .contentType(MediaType.APPLICATION_JSON).content("""
-                            {"email":"%s","password":"%s"}""".formatted(email, password))).andReturn().getResponse();
-            adminToken = json.readTree(login.getContentAsString()).get("accessToken").asText();
-        }
-        return adminToken;
+        return admin.send(mvc, method, path, body);
     }
 }
