@@ -11,7 +11,7 @@
 # Optional: JAR (the platform's jar, default standalone/target/marquee-standalone.jar), PLATFORM_JAVA_OPTS
 # (JVM options for the platform, e.g. a JFR recording), ROUNDS (default 2),
 # CONCURRENCY (admins in the loop, default 32), and JFR=<round> to record that round (settings=profile,
-# 50 s from its start, to $work/round<round>.jfr; read it with load-tests/scripts/jfr-top.py). For deep
+# 50 s from its start, to $work/round<round>.jfr; read it with load-tests/scripts/profile-top.py). For deep
 # stacks, PLATFORM_JAVA_OPTS=-XX:FlightRecorderOptions:stackdepth=256. BASELINE=1 ends with the raw JDBC
 # insert of equal rows into the same PostgreSQL (JdbcInsertBaseline, the same concurrency, 20 s).
 # Besides Gatling's figures, each round prints what a command cost, which a busy machine disturbs far

@@ -10,8 +10,11 @@
 #   CPUS=list  pin the rebuild command to these cores (taskset -c); with running=0 the command starts the
 #              embedded broker and PostgreSQL itself, so they are pinned with it
 #   PORT=n     the platform's HTTP port while seeding (default 18090)
-#   JFR=file   record the rebuild command with Java Flight Recorder (summarize with `jfr print --events
-#              jdk.ExecutionSample file`)
+#   REBUILD_JAVA_OPTS=...  JVM options of the rebuild command (default -XX:TieredStopAtLevel=1, as the root
+#              README recommends; set it to a space for the JVM's defaults)
+#   JFR=file   record the rebuild command with Java Flight Recorder (summarize with profile-top.py)
+#   PROFILE=file  profile the rebuild command with async-profiler instead (CPU every 1 ms, Java, JVM and
+#              kernel frames, collapsed stacks with thread names; summarize with profile-top.py)
 #
 # Starts the standalone platform on a data directory of its own (port 18090) so that the topics and
 # tables exist, seeds EVENTS synthetic but valid envelopes straight onto marquee.events (SeedEvents.java,
@@ -31,7 +34,10 @@ http=${PORT:-18090}
 running=${2:-0}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar=${JAR:-"$root/standalone/target/marquee-standalone.jar"}
-jfr=${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile}
+profiler=${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile}
+if [ -n "${PROFILE:-}" ]; then
+  profiler="-agentpath:$("$root/load-tests/scripts/async-profile.sh" lib)=start,event=cpu,interval=1ms,threads,file=$(realpath -m "$PROFILE"),collapsed"
+fi
 [ -f "$jar" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 1; }
 work=$(mktemp -d /tmp/marquee-rebuild-bench.XXXXXX)
 server_pid=""
@@ -68,7 +74,7 @@ fi
 echo "== rebuilding"
 start=$(date +%s.%N)
 pin=${CPUS:+taskset -c $CPUS}
-$pin java $jfr -jar "$jar" rebuild --projection manifests --progress-every=10s --marquee.data-dir="$work/data" \
+$pin java ${REBUILD_JAVA_OPTS:--XX:TieredStopAtLevel=1} $profiler -jar "$jar" rebuild --projection manifests --progress-every=10s --marquee.data-dir="$work/data" \
   --logging.level.root=WARN | tee "$work/rebuild.log"
 end=$(date +%s.%N)
 replay=$(grep -E "^manifests: " "$work/rebuild.log" | tail -2 | head -1)
