@@ -1,27 +1,18 @@
 package io.marquee.command.display;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marquee.command.CommandApiApplication;
+import io.marquee.command.CommandApiTestSupport;
 import io.marquee.command.TestAdmin;
 import io.marquee.command.display.token.DeviceTokenHash;
 import io.marquee.events.ids.DisplayId;
 import io.marquee.events.ids.OrganizationId;
-import io.marquee.infra.runtime.RuntimeProperties;
-import io.marquee.infra.runtime.SharedTestRuntime;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.HexFormat;
 import java.util.List;
@@ -35,26 +26,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The display endpoints of the write side alone, over its real event store and token table: status
  * codes, problem bodies, and that a refused request stores nothing.
  */
-@AutoConfigureMockMvc
-@SpringBootTest(classes = CommandApiApplication.class)
-class DisplayEndpointsIT {
+class DisplayEndpointsIT extends CommandApiTestSupport {
 
     /** A compact JWS: three base64url parts. */
     private static final String JWT = "[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+";
 
-    @DynamicPropertySource
-    static void runtime(DynamicPropertyRegistry registry) {
-        RuntimeProperties.register(registry, SharedTestRuntime.get());
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     CommandGateway commands;
 
-    final ObjectMapper json = new ObjectMapper();
     static final TestAdmin admin = new TestAdmin("Displays");
     String display;
     String playlist;

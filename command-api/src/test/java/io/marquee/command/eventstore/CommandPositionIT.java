@@ -1,20 +1,10 @@
 package io.marquee.command.eventstore;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marquee.command.CommandApiApplication;
+import io.marquee.command.CommandApiTestSupport;
 import io.marquee.command.TestAdmin;
-import io.marquee.infra.runtime.RuntimeProperties;
-import io.marquee.infra.runtime.SharedTestRuntime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,21 +21,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * reported by the event store's insert itself: the same number the events table holds, for commands
  * running side by side too; a command that stores nothing answers the aggregate's latest position.
  */
-@AutoConfigureMockMvc
-@SpringBootTest(classes = CommandApiApplication.class)
-class CommandPositionIT {
+class CommandPositionIT extends CommandApiTestSupport {
 
-    @DynamicPropertySource
-    static void runtime(DynamicPropertyRegistry registry) {
-        RuntimeProperties.register(registry, SharedTestRuntime.get());
-    }
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    final ObjectMapper json = new ObjectMapper();
     static final TestAdmin admin = new TestAdmin("Positions");
     String display;
 
