@@ -23,6 +23,7 @@ PROPAGATION_RATE=${PROPAGATION_RATE:-100}        # scenario 4
 PROPAGATION_SAMPLES=${PROPAGATION_SAMPLES:-1000}
 COMMAND_CONCURRENCY=${COMMAND_CONCURRENCY:-32}   # scenario 5 (and its JDBC baseline)
 STREAMS=${STREAMS:-10000}              # scenario 7
+STREAM_WARMUPS=${STREAM_WARMUPS:-1}     # scenario 7: unmeasured changes before the measured one (the first is reported too)
 PORT=${PORT:-18280}                    # the platform; nginx on PORT+1, the rebuilding process on PORT+2
 PLAYER_PORT=${PLAYER_PORT:-$(( PORT + 3 ))}  # the platform's player port (scenarios 1, 2, 3, 7)
 READS_PORT=${READS_PORT:-$(( PORT + 4 ))}    # scenario 3b's second query-api (its player port: READS_PORT+1)
@@ -294,7 +295,7 @@ driver JdbcInsertBaseline "$jdbc" postgres postgres "$COMMAND_CONCURRENCY" "$DUR
 # ---- 7: open manifest streams, heap per 1,000 streams ----
 catch_up "scenario 7"
 echo "scenario 7: $STREAMS open manifest streams on the player port"
-driver SseFanOutProbe "$work/fleet" "$STREAMS" "$platform_pid" "$players" || echo "  failed: driver SseFanOutProbe"
+driver SseFanOutProbe "$work/fleet" "$STREAMS" "$platform_pid" "$players" "$STREAM_WARMUPS" || echo "  failed: driver SseFanOutProbe"
 
 # ---- 6: projection rebuild: the rebuild command and a bare consumer read the same topic ----
 echo "scenario 6: a bare consumer, then the rebuild command (rebuild --projection manifests), read marquee.events"

@@ -131,11 +131,12 @@ class LoadSuiteSmokeIT {
     @Test
     void everyOpenManifestStreamReceivesTheChange() throws Exception {
         SseFanOutProbe.main(new String[] {fleetDir.toString(), "20", Long.toString(platform.pid()),
-                "http://127.0.0.1:" + playerPort});
+                "http://127.0.0.1:" + playerPort, "1"});
 
         Properties sse = Results.load(results, "sse");
         assertThat(sse.getProperty("open")).isEqualTo("20.000");
         assertThat(sse.getProperty("count")).isEqualTo("20.000");
+        assertThat(sse.getProperty("firstReceivedWithin2s")).as("the warm-up change reached the streams too").isNotNull();
         assertThat(sse.getProperty("heapPer1000StreamsMiB")).isNotNull();
     }
 

@@ -173,7 +173,7 @@ class DomainManifestIT extends ProjectionTestSupport {
         publish(added);
         DisplayId marker = DisplayId.random();
         register(marker);
-        awaitManifest(marker, row -> true);
+        awaitStored(marker);
 
         // then nothing changed
         assertThat(manifestJson(display)).isEqualTo(removed);
@@ -187,7 +187,8 @@ class DomainManifestIT extends ProjectionTestSupport {
 
         publish(envelope(new DisplayDecommissionedEvent(display, org)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> manifestRow(display) == null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "SELECT 1 FROM display_manifest WHERE display_id = ?", display.value()).isEmpty());
         await().atMost(Duration.ofSeconds(30)).until(() -> recordsOn(Topics.DISPLAY_MANIFESTS.name(), display.toString())
                 .stream().anyMatch(record -> record.value() == null));
     }

@@ -79,15 +79,39 @@ abstract class ProjectionTestSupport {
         }
     }
 
+    /** Waits until the display's published manifest ({@code version}, {@code body}) satisfies the condition. */
     Map<String, Object> awaitManifest(DisplayId display, java.util.function.Predicate<Map<String, Object>> until) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> manifestRow(display), row -> row != null && until.test(row));
+                .until(() -> PublishedManifests.of(display.toString(), SharedTestRuntime.get().bootstrapServers())
+                        .map(this::row).orElse(null), row -> row != null && until.test(row));
     }
 
+    /**
+     * Waits until a batch that refreshed this display's manifest has committed. The refresh waits for
+     * the acks of its sends before the commit, so afterwards {@link #manifestRow} sees what that batch
+     * and every batch before it published.
+     */
+    void awaitStored(DisplayId display) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> !jdbc.queryForList(
+                "SELECT 1 FROM display_manifest WHERE display_id = ?", display.value()).isEmpty());
+    }
+
+    /**
+     * The display's latest published manifest as {@code version} and {@code body}, read to the topic's end
+     * (so exact after {@link #awaitStored}), or null while it has none or after its tombstone.
+     */
     Map<String, Object> manifestRow(DisplayId display) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT version, body FROM display_manifest WHERE display_id = ?", display.value());
-        return rows.isEmpty() ? null : rows.get(0);
+        List<ConsumerRecord<String, byte[]>> records = recordsOn(Topics.DISPLAY_MANIFESTS.name(), display.toString());
+        byte[] latest = records.isEmpty() ? null : records.get(records.size() - 1).value();
+        return latest == null ? null : row(latest);
+    }
+
+    private Map<String, Object> row(byte[] body) {
+        try {
+            return Map.of("version", json.readTree(body).get("version").asLong(), "body", body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("a published manifest is not JSON", e);
+        }
     }
 
     int manifestRecordsFor(DisplayId display) {
@@ -131,20 +155,22 @@ abstract class ProjectionTestSupport {
         return found;
     }
 
-    /** The stored manifest of a display as JSON, or null while it has none. */
+    /** The published manifest of a display as JSON (see {@link #manifestRow}), or null while it has none. */
     com.fasterxml.jackson.databind.JsonNode manifestJson(DisplayId display) {
-        Map<String, Object> row = manifestRow(display);
+        return json(manifestRow(display));
+    }
+
+    /** Waits until the display's published manifest satisfies the condition, and returns it. */
+    com.fasterxml.jackson.databind.JsonNode awaitManifestJson(DisplayId display,
+            java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> until) {
+        return json(awaitManifest(display, row -> until.test(json(row))));
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode json(Map<String, Object> row) {
         try {
             return row == null ? null : json.readTree((byte[]) row.get("body"));
         } catch (java.io.IOException e) {
-            throw new AssertionError("a stored manifest is not JSON", e);
+            throw new AssertionError("a published manifest is not JSON", e);
         }
-    }
-
-    /** Waits until the display's manifest satisfies the condition, and returns it. */
-    com.fasterxml.jackson.databind.JsonNode awaitManifestJson(DisplayId display,
-            java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> until) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> manifestJson(display), manifest -> manifest != null && until.test(manifest));
     }
 }

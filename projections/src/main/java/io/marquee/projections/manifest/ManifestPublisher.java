@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Publishes manifests (or tombstones) to the compacted manifest topic, keyed by display id, waits for
- * the acks and records where they landed ({@link PublishedManifestOffsets}).
+ * Publishes manifests (or tombstones) to the compacted manifest topic, keyed by display id, and records
+ * where they landed ({@link PublishedManifestOffsets}). Sending and waiting for the acks are apart, so
+ * that a large refresh sends each chunk as soon as it is stored and waits once, at the end.
  */
 @Component
 class ManifestPublisher {
@@ -24,14 +25,19 @@ class ManifestPublisher {
         this.offsets = offsets;
     }
 
-    void publish(Collection<ManifestStore.Publication> publications) {
-        CompletableFuture<?>[] sends = publications.stream()
+    /** Sends without waiting; the future completes when every record is acknowledged. */
+    CompletableFuture<Void> send(Collection<ManifestStore.Publication> publications) {
+        return CompletableFuture.allOf(publications.stream()
                 .map(publication -> kafka.send(new ProducerRecord<>(Topics.DISPLAY_MANIFESTS.name(),
                         publication.displayId().toString(), publication.body()))
                         .thenAccept(sent -> offsets.acknowledged(sent.getRecordMetadata())))
-                .toArray(CompletableFuture[]::new);
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /** Waits for sends; a failed one fails the batch, which is then applied again. */
+    static void awaitAcks(Collection<CompletableFuture<Void>> sends) {
         try {
-            CompletableFuture.allOf(sends).get();
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing manifests", e);

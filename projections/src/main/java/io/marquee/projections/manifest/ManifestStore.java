@@ -26,8 +26,10 @@ import java.util.SortedMap;
 import java.util.UUID;
 
 /**
- * The latest manifest of each display. A new version is written only when the playable content
- * differs from the stored one, so re-applying events can never bump a version.
+ * The latest manifest version of each display: its number, position and playable content's hash. A new
+ * version is written only when the playable content differs from the stored one, so re-applying events
+ * can never bump a version. The manifest's bytes are not stored here: they are published, and the
+ * compacted manifest topic keeps them (see V6__manifest_body_not_stored.sql for why).
  */
 @Component
 class ManifestStore {
@@ -73,16 +75,17 @@ class ManifestStore {
             long version = current == null ? 1 : current.version() + 1;
             byte[] body = body(displayId, content, version, now, playable);
             rows.add(new Object[]{displayId.value(), content.organizationId().value(), version, content.position(),
-                    hash, body, Timestamp.from(now)});
+                    hash, Timestamp.from(now)});
             publications.add(new Publication(displayId, body));
         });
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO display_manifest
-                        (display_id, organization_id, version, position, content_hash, body, generated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                        (display_id, organization_id, version, position, content_hash, generated_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (display_id) DO UPDATE SET version = EXCLUDED.version, position = EXCLUDED.position,
-                        content_hash = EXCLUDED.content_hash, body = EXCLUDED.body, generated_at = EXCLUDED.generated_at""",
+                        -- a body that the previous release stored belongs to the version being replaced
+                        content_hash = EXCLUDED.content_hash, body = NULL, generated_at = EXCLUDED.generated_at""",
                     rows);
         }
         retired.stream().filter(displayId -> stored.containsKey(displayId.value()))

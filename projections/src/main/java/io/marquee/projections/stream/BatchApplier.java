@@ -5,6 +5,8 @@ import io.marquee.events.ids.DisplayId;
 import io.marquee.projections.BatchFollower;
 import io.marquee.projections.Projector;
 import io.marquee.projections.manifest.ManifestRefresher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,6 +26,9 @@ import java.util.Set;
 @Component
 class BatchApplier {
 
+    /** At DEBUG, where each batch's time goes (for finding what holds up a change on its way to the screens). */
+    private static final Logger log = LoggerFactory.getLogger(BatchApplier.class);
+
     private final List<Projector> projectors;
     private final ManifestRefresher manifests;
     private final List<BatchFollower> followers;
@@ -41,14 +46,30 @@ class BatchApplier {
         if (events.isEmpty()) {
             return;
         }
+        long start = System.nanoTime();
+        long[] phases = new long[3];
+        int[] refreshed = new int[1];
         transaction.executeWithoutResult(status -> {
             Set<DisplayId> affected = new HashSet<>();
             for (Projector projector : projectors) {
                 affected.addAll(projector.applyAll(events));
             }
-            manifests.refresh(affected);
+            phases[0] = System.nanoTime();
+            refreshed[0] = manifests.refresh(affected);
+            phases[1] = System.nanoTime();
             List<EventEnvelope> envelopes = events.stream().map(ReadEvent::envelope).toList();
             followers.forEach(follower -> follower.follow(envelopes));
+            phases[2] = System.nanoTime();
         });
+        if (log.isDebugEnabled()) {
+            long end = System.nanoTime();
+            log.debug("{} events: read models {} ms, {} manifests {} ms, followers {} ms, commit {} ms", events.size(),
+                    millis(start, phases[0]), refreshed[0], millis(phases[0], phases[1]), millis(phases[1], phases[2]),
+                    millis(phases[2], end));
+        }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 }
