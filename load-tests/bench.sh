@@ -285,7 +285,7 @@ kill "$reads_pid" && wait "$reads_pid" 2>/dev/null || true
 # ---- 4: propagation ----
 catch_up "scenario 4"
 echo "scenario 4: propagation at $PROPAGATION_RATE commands/s, $PROPAGATION_SAMPLES samples"
-driver PropagationProbe "$work/fleet" "$PROPAGATION_RATE" "$PROPAGATION_SAMPLES" || echo "  failed: driver PropagationProbe"
+driver PropagationProbe "$work/fleet" "$PROPAGATION_RATE" "$PROPAGATION_SAMPLES" "$players" || echo "  failed: driver PropagationProbe"
 
 # ---- 5: command throughput, and the raw JDBC insert rate on the same PostgreSQL ----
 echo "scenario 5: mixed commands, closed loop, $COMMAND_CONCURRENCY admins"

@@ -89,7 +89,7 @@ public final class ReportWriter {
 
     private Row propagation() {
         Properties p = Results.load(dir, "propagation");
-        String name = "propagation: command accepted → manifest served";
+        String name = "propagation: command accepted → manifest served on the player port";
         if (p.isEmpty()) {
             return missing(name, "p50 ≤ 30 ms, p99 ≤ 100 ms at 100 commands/s");
         }

@@ -98,7 +98,7 @@ class LoadSuiteSmokeIT {
 
     @Test
     void propagationProbeSeesEveryChangeServed() throws Exception {
-        PropagationProbe.main(new String[] {fleetDir.toString(), "10", "20"});
+        PropagationProbe.main(new String[] {fleetDir.toString(), "10", "20", "http://127.0.0.1:" + playerPort});
 
         Properties propagation = Results.load(results, "propagation");
         assertThat(propagation.getProperty("failures")).isEqualTo("0.000");
