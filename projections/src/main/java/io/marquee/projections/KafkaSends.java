@@ -27,16 +27,22 @@ public final class KafkaSends {
     }
 
     public <T> void sendAll(Topic topic, Collection<T> values, Function<T, String> key) {
-        CompletableFuture<?>[] sends = values.stream()
-                .map(value -> kafka.send(new ProducerRecord<>(topic.name(), key.apply(value), json(value))))
-                .toArray(CompletableFuture[]::new);
+        awaitAcks(values.stream().map(value -> kafka.send(new ProducerRecord<>(topic.name(), key.apply(value), json(value))))
+                .toList(), "to " + topic.name());
+    }
+
+    /**
+     * Waits for every send's ack; a failed one fails the batch (its transaction rolls back), which is then
+     * applied again. {@code what} names what was published, for the error.
+     */
+    public static void awaitAcks(Collection<? extends CompletableFuture<?>> sends, String what) {
         try {
-            CompletableFuture.allOf(sends).get();
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing to " + topic.name(), e);
+            throw new IllegalStateException("interrupted while publishing " + what, e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("publishing to " + topic.name() + " failed; the batch will be retried", e);
+            throw new IllegalStateException("publishing " + what + " failed; the batch will be retried", e);
         }
     }
 

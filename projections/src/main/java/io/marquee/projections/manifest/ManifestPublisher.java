@@ -7,12 +7,11 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Publishes manifests (or tombstones) to the compacted manifest topic, keyed by display id, and records
- * where they landed ({@link PublishedManifestOffsets}). Sending and waiting for the acks are apart, so
- * that a large refresh sends each chunk as soon as it is stored and waits once, at the end.
+ * where they landed ({@link PublishedManifestOffsets}). It does not wait for the acks: a large refresh sends
+ * each chunk as soon as it is stored and waits once, at the end ({@code KafkaSends.awaitAcks}).
  */
 @Component
 class ManifestPublisher {
@@ -32,17 +31,5 @@ class ManifestPublisher {
                         publication.displayId().toString(), publication.body()))
                         .thenAccept(sent -> offsets.acknowledged(sent.getRecordMetadata())))
                 .toArray(CompletableFuture[]::new));
-    }
-
-    /** Waits for sends; a failed one fails the batch, which is then applied again. */
-    static void awaitAcks(Collection<CompletableFuture<Void>> sends) {
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing manifests", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("publishing manifests failed; the batch will be retried", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.marquee.projections.manifest;
 
 import io.marquee.events.ids.DisplayId;
+import io.marquee.projections.KafkaSends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -58,7 +59,7 @@ public class ManifestRefresher {
             }
         }
         long acks = System.nanoTime();
-        ManifestPublisher.awaitAcks(sends);
+        KafkaSends.awaitAcks(sends, "manifests");
         log.debug("{} displays, {} changed: acks awaited {} ms", sorted.size(), changed, (System.nanoTime() - acks) / 1_000_000);
         return changed;
     }

@@ -47,26 +47,28 @@ class BatchApplier {
             return;
         }
         long start = System.nanoTime();
-        long[] phases = new long[3];
-        int[] refreshed = new int[1];
-        transaction.executeWithoutResult(status -> {
+        Phases phases = transaction.execute(status -> {
             Set<DisplayId> affected = new HashSet<>();
             for (Projector projector : projectors) {
                 affected.addAll(projector.applyAll(events));
             }
-            phases[0] = System.nanoTime();
-            refreshed[0] = manifests.refresh(affected);
-            phases[1] = System.nanoTime();
+            long readModels = System.nanoTime();
+            int refreshed = manifests.refresh(affected);
+            long manifestsDone = System.nanoTime();
             List<EventEnvelope> envelopes = events.stream().map(ReadEvent::envelope).toList();
             followers.forEach(follower -> follower.follow(envelopes));
-            phases[2] = System.nanoTime();
+            return new Phases(readModels, refreshed, manifestsDone, System.nanoTime());
         });
         if (log.isDebugEnabled()) {
             long end = System.nanoTime();
             log.debug("{} events: read models {} ms, {} manifests {} ms, followers {} ms, commit {} ms", events.size(),
-                    millis(start, phases[0]), refreshed[0], millis(phases[0], phases[1]), millis(phases[1], phases[2]),
-                    millis(phases[2], end));
+                    millis(start, phases.readModels()), phases.refreshed(), millis(phases.readModels(), phases.manifests()),
+                    millis(phases.manifests(), phases.followers()), millis(phases.followers(), end));
         }
+    }
+
+    /** When each part of a batch's transaction ended (System.nanoTime), and how many manifests changed. */
+    private record Phases(long readModels, int refreshed, long manifests, long followers) {
     }
 
     private static long millis(long from, long to) {
