@@ -12,15 +12,20 @@ import io.marquee.events.ids.PlaylistId;
 import io.marquee.events.ids.PlaylistItemId;
 import io.marquee.events.playlist.PlaylistCreatedEvent;
 import io.marquee.events.playlist.PlaylistItem;
+import io.marquee.events.playlist.PlaylistRenamedEvent;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Idempotency and poison handling of the projections, through the real broker and database. */
 class ManifestProjectionIT extends ProjectionTestSupport {
@@ -93,6 +98,41 @@ class ManifestProjectionIT extends ProjectionTestSupport {
 
         // then the manifest still leaves it out
         assertThat(body(manifestRow(display))).doesNotContain("clip.mp4").contains("logo.png");
+    }
+
+    @Test
+    void displays_showing_one_playlist_each_get_their_own_manifest_hashed_by_what_it_plays() {
+        // given three displays showing one playlist, two of them in Paris and one in Tokyo
+        PlaylistId playlist = PlaylistId.random();
+        publish(envelope(new PlaylistCreatedEvent(playlist, org, "Loop", List.of(
+                new PlaylistItem(PlaylistItemId.random(), "https://cdn.example.com/a.png", 7, null)))));
+        Map<DisplayId, String> timezones = Map.of(DisplayId.random(), "Europe/Paris", DisplayId.random(), "Europe/Paris",
+                DisplayId.random(), "Asia/Tokyo");
+        timezones.forEach((display, timezone) -> {
+            publish(envelope(new DisplayRegisteredEvent(display, org, "Screen", null, timezone, List.of())));
+            publish(envelope(new PlaylistAssignedEvent(display, org, playlist)));
+        });
+
+        // when the playlist is renamed: one refresh reaches all three
+        publish(envelope(new PlaylistRenamedEvent(playlist, org, "Renamed loop")));
+
+        // then each manifest is its own display's, in its own timezone, playing the renamed playlist
+        timezones.forEach((display, timezone) -> {
+            var manifest = awaitManifestJson(display, json -> "Renamed loop".equals(json.at("/defaultPlaylist/name").asText()));
+            assertThat(manifest.get("displayId").asText()).isEqualTo(display.toString());
+            assertThat(manifest.get("timezone").asText()).isEqualTo(timezone);
+        });
+        // and the hash stands for what a display plays: one for the two in Paris, another for Tokyo (the rows
+        // commit just after the sends)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, List<String>> hashesByTimezone = new HashMap<>();
+            timezones.forEach((display, timezone) -> hashesByTimezone.computeIfAbsent(timezone, zone -> new ArrayList<>())
+                    .add(jdbc.queryForObject("SELECT content_hash FROM display_manifest WHERE display_id = ?",
+                            String.class, display.value())));
+            assertThat(hashesByTimezone.get("Europe/Paris")).hasSize(2).doesNotContainNull()
+                    .containsOnly(hashesByTimezone.get("Europe/Paris").get(0));
+            assertThat(hashesByTimezone.get("Asia/Tokyo")).doesNotContainAnyElementsOf(hashesByTimezone.get("Europe/Paris"));
+        });
     }
 
     private static String body(Map<String, Object> row) {

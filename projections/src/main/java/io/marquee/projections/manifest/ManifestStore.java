@@ -65,15 +65,17 @@ class ManifestStore {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<Publication> publications = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
+        // the displays showing one playlist (and no schedule of their own) play the same thing: written and hashed once
+        Map<ManifestContent.Playable, Written> written = new HashMap<>();
         contents.forEach((displayId, content) -> {
-            byte[] playable = bytes(content.playable());
-            String hash = hash(playable);
+            Written playable = written.computeIfAbsent(content.playable(), this::write);
+            String hash = playable.hash();
             Stored current = stored.get(displayId.value());
             if (current != null && hash.equals(current.hash())) {
                 return;
             }
             long version = current == null ? 1 : current.version() + 1;
-            byte[] body = body(displayId, content, version, now, playable);
+            byte[] body = body(displayId, content, version, now, playable.json());
             rows.add(new Object[]{displayId.value(), content.organizationId().value(), version, content.position(),
                     hash, Timestamp.from(now)});
             publications.add(new Publication(displayId, body));
@@ -95,6 +97,15 @@ class ManifestStore {
                     (Object) retired.stream().map(DisplayId::value).toArray(UUID[]::new));
         }
         return publications;
+    }
+
+    /** A playable part's JSON and the hash that stands for it. */
+    private record Written(byte[] json, String hash) {
+    }
+
+    private Written write(ManifestContent.Playable playable) {
+        byte[] json = bytes(playable);
+        return new Written(json, hash(json));
     }
 
     /** The stored manifests of these displays, locked in display id order (so concurrent batches never deadlock). */
