@@ -1,0 +1,43 @@
+#!/bin/bash
+# A/B of the fan-out (scenario 7) on a smaller fleet: starts the standalone jar on a fresh data directory
+# (pinned to core 0) with the given extra settings, seeds DISPLAYS displays on PLAYLISTS playlists from core 1,
+# then runs SseFanOutProbe RUNS times (one stream per display on the player port; each run opens its streams,
+# makes two unmeasured changes and one measured: one item added to every playlist) and prints, after each,
+# the platform JVM's CPU for that run. Run it once per variant, back to back and alternating:
+#   load-tests/scripts/fanout-ab.sh before
+#   load-tests/scripts/fanout-ab.sh zstd --spring.kafka.producer.compression-type=zstd
+# JAR=path runs another build of the jar; PLATFORM_JAVA_OPTS its JVM options; PROFILE=1 writes an async-profiler
+# profile of the second run's first 30 s to the work directory (fan.collapsed; summarise with profile-top.py).
+# Needs the jar and load-tests/target/classpath.txt, as propagation-ab.sh does.
+set -u
+label=$1
+shift
+DISPLAYS=${DISPLAYS:-2000}
+PLAYLISTS=${PLAYLISTS:-40}
+CONTENTS=${CONTENTS:-200}
+RUNS=${RUNS:-5}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$root/load-tests/target/fanout-ab/$label
+port=${PORT:-18980}
+players=http://127.0.0.1:$(( port + 1 ))
+rm -rf "$work" && mkdir -p "$work"
+echo "== $label $(date -u +%H:%M:%S) uptime:$(uptime | sed 's/.*load average//')"
+. "$root/load-tests/scripts/platform.sh"
+start_platform "$work" "$port" "$@"
+cp=$root/load-tests/target/classes:$(cat "$root/load-tests/target/classpath.txt")
+driver() { taskset -c 1 java -Dmarquee.results="$work/results" -cp "$cp" "$@"; }
+kafka=127.0.0.1:$(awk -F= '$1=="port"{print $2}' "$work/data/kafka/embedded-kafka.properties")
+driver io.marquee.loadtests.Seeder "http://127.0.0.1:$port" "$work/fleet" "$DISPLAYS" "$PLAYLISTS" "$CONTENTS" 16 | tail -1
+driver io.marquee.loadtests.KafkaReadRates caught-up "$kafka" marquee.events marquee-projections >/dev/null
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$pid/stat"; }
+for run in $(seq 1 "$RUNS"); do
+  if [ "${PROFILE:-}" = 1 ] && [ "$run" = 2 ]; then
+    "$root/load-tests/scripts/async-profile.sh" "$pid" 30 "$work/fan.collapsed" >/dev/null 2>&1 &
+    profiler=$!
+  fi
+  before=$(cpu_ms)
+  driver io.marquee.loadtests.SseFanOutProbe "$work/fleet" "$DISPLAYS" 0 "$players" 2 | sed 's/^/  /'
+  echo "  platformCpuMs=$(( $(cpu_ms) - before ))"
+done
+# the profiler only: a bare wait would wait for the platform too
+if [ -n "${profiler:-}" ]; then wait "$profiler"; fi
