@@ -12,23 +12,10 @@
 set -u
 label=$1
 shift
-DISPLAYS=${DISPLAYS:-2000}
-PLAYLISTS=${PLAYLISTS:-40}
-CONTENTS=${CONTENTS:-200}
 RUNS=${RUNS:-5}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$root/load-tests/target/fanout-ab/$label
-port=${PORT:-18980}
-players=http://127.0.0.1:$(( port + 1 ))
-rm -rf "$work" && mkdir -p "$work"
-echo "== $label $(date -u +%H:%M:%S) uptime:$(uptime | sed 's/.*load average//')"
 . "$root/load-tests/scripts/platform.sh"
-start_platform "$work" "$port" "$@"
-cp=$root/load-tests/target/classes:$(cat "$root/load-tests/target/classpath.txt")
-driver() { taskset -c 1 java -Dmarquee.results="$work/results" -cp "$cp" "$@"; }
-kafka=127.0.0.1:$(awk -F= '$1=="port"{print $2}' "$work/data/kafka/embedded-kafka.properties")
-driver io.marquee.loadtests.Seeder "http://127.0.0.1:$port" "$work/fleet" "$DISPLAYS" "$PLAYLISTS" "$CONTENTS" 16 | tail -1
-driver io.marquee.loadtests.KafkaReadRates caught-up "$kafka" marquee.events marquee-projections >/dev/null
+seeded_platform fanout-ab 18980 "$label" "$@"
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$pid/stat"; }
 for run in $(seq 1 "$RUNS"); do
   if [ "${PROFILE:-}" = 1 ] && [ "$run" = 2 ]; then

@@ -19,3 +19,31 @@ start_platform() {
     sleep 0.5
   done
 }
+
+# seeded_platform NAME DEFAULT_PORT LABEL [ARGS...]: the live-path A/Bs' common start. A fresh work directory
+# load-tests/target/NAME/LABEL; the platform started there (start_platform) on PORT (default DEFAULT_PORT, its
+# player port the next one) with ARGS; a fleet of DISPLAYS displays on PLAYLISTS playlists and CONTENTS content
+# items (defaults 2,000, 40, 200: 50 displays per playlist, as in the full run) seeded from core 1; and the
+# projections caught up. Sets work, port, players, kafka and pid, for the driver function below.
+seeded_platform() {
+  local name=$1 default_port=$2 label=$3
+  shift 3
+  DISPLAYS=${DISPLAYS:-2000}
+  PLAYLISTS=${PLAYLISTS:-40}
+  CONTENTS=${CONTENTS:-200}
+  work=$root/load-tests/target/$name/$label
+  port=${PORT:-$default_port}
+  players=http://127.0.0.1:$(( port + 1 ))
+  rm -rf "$work" && mkdir -p "$work"
+  echo "== $label $(date -u +%H:%M:%S) uptime:$(uptime | sed 's/.*load average//')"
+  start_platform "$work" "$port" "$@"
+  kafka=127.0.0.1:$(awk -F= '$1=="port"{print $2}' "$work/data/kafka/embedded-kafka.properties")
+  driver io.marquee.loadtests.Seeder "http://127.0.0.1:$port" "$work/fleet" "$DISPLAYS" "$PLAYLISTS" "$CONTENTS" 16 | tail -1
+  driver io.marquee.loadtests.KafkaReadRates caught-up "$kafka" marquee.events marquee-projections >/dev/null
+}
+
+# driver CLASS|SCRIPT [ARGS...]: a load-tests class (or a script of this folder) on core 1, its results in $work.
+driver() {
+  taskset -c 1 java -Dmarquee.results="$work/results" \
+    -cp "$root/load-tests/target/classes:$(cat "$root/load-tests/target/classpath.txt")" "$@"
+}

@@ -15,24 +15,11 @@
 set -u
 label=$1
 shift
-DISPLAYS=${DISPLAYS:-2000}
-PLAYLISTS=${PLAYLISTS:-40}
-CONTENTS=${CONTENTS:-200}
 RATE=${RATE:-100}
 SAMPLES=${SAMPLES:-500}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$root/load-tests/target/propagation-ab/$label
-port=${PORT:-18880}
-players=http://127.0.0.1:$(( port + 1 ))
-rm -rf "$work" && mkdir -p "$work"
-echo "== $label $(date -u +%H:%M:%S) uptime:$(uptime | sed 's/.*load average//')"
 . "$root/load-tests/scripts/platform.sh"
-start_platform "$work" "$port" "$@"
-cp=$root/load-tests/target/classes:$(cat "$root/load-tests/target/classpath.txt")
-driver() { taskset -c 1 java -Dmarquee.results="$work/results" -cp "$cp" "$@"; }
-kafka=127.0.0.1:$(awk -F= '$1=="port"{print $2}' "$work/data/kafka/embedded-kafka.properties")
-driver io.marquee.loadtests.Seeder "http://127.0.0.1:$port" "$work/fleet" "$DISPLAYS" "$PLAYLISTS" "$CONTENTS" 16 | tail -1
-driver io.marquee.loadtests.KafkaReadRates caught-up "$kafka" marquee.events marquee-projections >/dev/null
+seeded_platform propagation-ab 18880 "$label" "$@"
 # warm-up: the same commands, not measured
 driver io.marquee.loadtests.PropagationProbe "$work/fleet" "$RATE" "$SAMPLES" >/dev/null
 driver "$root/load-tests/scripts/HopProbe.java" "$work/fleet" "$kafka" "$players" "$RATE" "$SAMPLES" 2>/dev/null

@@ -13,9 +13,14 @@ import io.marquee.events.ids.PlaylistItemId;
 import io.marquee.events.playlist.PlaylistCreatedEvent;
 import io.marquee.events.playlist.PlaylistItem;
 import io.marquee.events.playlist.PlaylistRenamedEvent;
+import io.marquee.infra.runtime.SharedTestRuntime;
+import org.apache.kafka.common.record.CompressionType;
+import org.apache.kafka.common.record.FileRecords;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -133,6 +139,29 @@ class ManifestProjectionIT extends ProjectionTestSupport {
                     .containsOnly(hashesByTimezone.get("Europe/Paris").get(0));
             assertThat(hashesByTimezone.get("Asia/Tokyo")).doesNotContainAnyElementsOf(hashesByTimezone.get("Europe/Paris"));
         });
+    }
+
+    @Test
+    void manifests_cross_the_broker_in_lz4_compressed_batches() throws Exception {
+        // given a display whose manifest has been published
+        DisplayId display = DisplayId.random();
+        publish(envelope(new DisplayRegisteredEvent(display, org, "Lobby", null, "UTC", List.of())));
+        awaitManifest(display, row -> true);
+
+        // then every batch of the manifest topic on the broker's disk is compressed (ManifestPublisher's producer)
+        List<CompressionType> codecs = new ArrayList<>();
+        Path logs = SharedTestRuntime.get().kafka().logDir().resolve("kafka-logs");
+        List<Path> segments;
+        try (Stream<Path> files = Files.walk(logs)) {
+            segments = files.filter(file -> file.toString().endsWith(".log") && file.getParent().getFileName().toString()
+                    .startsWith(Topics.DISPLAY_MANIFESTS.name() + "-")).toList();
+        }
+        for (Path segment : segments) {
+            try (FileRecords records = FileRecords.open(segment.toFile(), false)) {
+                records.batches().forEach(batch -> codecs.add(batch.compressionType()));
+            }
+        }
+        assertThat(codecs).isNotEmpty().containsOnly(CompressionType.LZ4);
     }
 
     private static String body(Map<String, Object> row) {
