@@ -3,7 +3,8 @@
 # (pinned to core 0) with the given extra settings, seeds DISPLAYS displays on PLAYLISTS playlists from core 1,
 # then runs SseFanOutProbe RUNS times (one stream per display on the player port; each run opens its streams,
 # makes two unmeasured changes and one measured: one item added to every playlist) and prints, after each,
-# the platform JVM's CPU for that run. Run it once per variant, back to back and alternating:
+# the CPU that run cost the platform JVM (platformCpuMs) by group of its threads (the JIT's, the broker's, the
+# projections', ...) and PostgreSQL's. Run it once per variant, back to back and alternating:
 #   load-tests/scripts/fanout-ab.sh before
 #   load-tests/scripts/fanout-ab.sh zstd --spring.kafka.producer.compression-type=zstd
 # JAR=path runs another build of the jar; PLATFORM_JAVA_OPTS its JVM options; PROFILE=1 writes an async-profiler
@@ -16,15 +17,14 @@ RUNS=${RUNS:-5}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 . "$root/load-tests/scripts/platform.sh"
 seeded_platform fanout-ab 18980 "$label" "$@"
-cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$pid/stat"; }
 for run in $(seq 1 "$RUNS"); do
   if [ "${PROFILE:-}" = 1 ] && [ "$run" = 2 ]; then
     "$root/load-tests/scripts/async-profile.sh" "$pid" 30 "$work/fan.collapsed" >/dev/null 2>&1 &
     profiler=$!
   fi
-  before=$(cpu_ms)
+  before=$(cpu_snapshot "$pid")
   driver io.marquee.loadtests.SseFanOutProbe "$work/fleet" "$DISPLAYS" 0 "$players" 2 | sed 's/^/  /'
-  echo "  platformCpuMs=$(( $(cpu_ms) - before ))"
+  echo "  $(cpu_since "$before" "$(cpu_snapshot "$pid")")"
 done
 # the profiler only: a bare wait would wait for the platform too
 if [ -n "${profiler:-}" ]; then wait "$profiler"; fi

@@ -47,3 +47,27 @@ driver() {
   taskset -c 1 java -Dmarquee.results="$work/results" \
     -cp "$root/load-tests/target/classes:$(cat "$root/load-tests/target/classpath.txt")" "$@"
 }
+
+# cpu_snapshot PID: the process's CPU so far (ms) by group of threads (from /proc: the JIT's threads too),
+# and PostgreSQL's (every process of the embedded server, which is not the JVM's child), one "group=ms" per line.
+cpu_snapshot() {
+  local hz t p pg=0
+  hz=$(getconf CLK_TCK)
+  for t in /proc/"$1"/task/*; do
+    printf '%s|%s\n' "$(cat "$t/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)"
+  done | awk -F'|' -v hz="$hz" '
+    $1 ~ /^C[12] CompilerThre/ { g = "jit" } $1 ~ /^data-plane-kafk/ { g = "broker" }
+    $1 ~ /^compacted-topic/ { g = "tailer" } $1 ~ /^player-port/ { g = "playerPort" }
+    $1 ~ /^projections-/ { g = "projections" } $1 ~ /^http-nio/ { g = "tomcat" }
+    $1 ~ /^kafka-producer/ { g = "producers" } $1 == "VM Thread" { g = "safepoints" }
+    { if (g == "") g = "other"; ms[g] += $2 * 1000 / hz; all += $2 * 1000 / hz; g = "" }
+    END { for (k in ms) printf "%s=%d\n", k, ms[k]; printf "platform=%d\n", all }'
+  for p in $(pgrep -f "pgdata|^postgres: "); do pg=$(( pg + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) )); done
+  echo "postgres=$(( pg * 1000 / hz ))"
+}
+
+# cpu_since BEFORE AFTER: the difference of two cpu_snapshot outputs, on one line, biggest first.
+cpu_since() {
+  awk -F= 'NR == FNR { before[$1] = $2; next } { printf "%s %d\n", $1, $2 - before[$1] }' <(echo "$1") <(echo "$2") \
+    | sort -k2 -rn | awk '{ printf "%s%sCpuMs=%d", sep, $1, $2; sep = " " } END { print "" }'
+}

@@ -1,6 +1,8 @@
 package io.marquee.loadtests;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -9,11 +11,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Scenario 7: opens {@code streams} manifest streams (server-sent events) on one query-api, reads the
@@ -50,7 +56,10 @@ public final class SseFanOutProbe {
             Thread.sleep(100);
         }
         long open = streams.stream().filter(s -> s.events.get() > 0 && !s.ended).count();
-        Results results = new Results().put("streams", count).put("open", open);
+        Results results = new Results().put("streams", count).put("open", open).put("reconnects", Stream.RECONNECTS.get());
+        if (open < count) {
+            results.put("unopened", unopenedByCause(streams));
+        }
         if (pid > 0) {
             long heapAfter = HeapProbe.usedAfterGcBytes(pid);
             // live heap after a full GC, before and after; small stream counts drown in other live-set changes
@@ -79,6 +88,14 @@ public final class SseFanOutProbe {
                 .put("generatedToStreamP50Ms", new Percentiles(toStream).at(50))
                 .put("generatedToStreamP99Ms", new Percentiles(toStream).at(99)).save("sse");
         streams.forEach(Stream::close);
+    }
+
+    /** Why the streams that never got their first event did not: "cause=count; ...", most frequent first. */
+    private static String unopenedByCause(List<Stream> streams) {
+        Map<String, Long> causes = streams.stream().filter(s -> s.events.get() == 0 || s.ended)
+                .collect(Collectors.groupingBy(Stream::endedBecause, Collectors.counting()));
+        return causes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(cause -> cause.getKey() + "=" + cause.getValue()).collect(Collectors.joining("; "));
     }
 
     private static long withinDeadline(List<Double> delays) {
@@ -119,10 +136,14 @@ public final class SseFanOutProbe {
 
     /** One stream: counts {@code manifest} events and notes when the first one after arming came. */
     private static final class Stream implements Flow.Subscriber<String> {
+        static final int CONNECT_ATTEMPTS = 5;
+        /** Connections tried again, every stream's together. */
+        static final AtomicInteger RECONNECTS = new AtomicInteger();
         final AtomicInteger events = new AtomicInteger();
         final String playlistId;
         volatile boolean armed;
         volatile boolean ended;
+        private String endedBecause;
         volatile long changedAt;
         /** When this change's command for the stream's playlist was sent. */
         long sentAt;
@@ -142,12 +163,38 @@ public final class SseFanOutProbe {
 
         static Stream open(String base, Fleet.Display display) {
             Stream stream = new Stream(display.playlistId());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/displays/" + display.id() + "/manifest/stream"))
+            stream.connect(HttpRequest.newBuilder(URI.create(base + "/api/displays/" + display.id() + "/manifest/stream"))
                     .header("Accept", "text/event-stream").header("Authorization", "Bearer " + display.token())
-                    .timeout(Duration.ofMinutes(10)).GET().build();
-            Api.CLIENT.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(stream))
-                    .whenComplete((response, failure) -> stream.ended = true);
+                    .timeout(Duration.ofMinutes(10)).GET().build(), 1);
             return stream;
+        }
+
+        /**
+         * Sends the stream's request; a connection that could not be made is tried again a second later, up to
+         * {@link #CONNECT_ATTEMPTS} times, as a screen's player reconnects (10,000 connections at once overflow
+         * a listening queue, and the SYNs the kernel dropped are resent only seconds later).
+         */
+        private void connect(HttpRequest request, int attempt) {
+            Api.CLIENT.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(this))
+                    .whenComplete((response, failure) -> {
+                        if (failure == null) {
+                            end(response.statusCode() != 200 ? "status " + response.statusCode() : "closed by the server");
+                        } else if (subscription == null && connectFailed(failure) && attempt < CONNECT_ATTEMPTS) {
+                            RECONNECTS.incrementAndGet();
+                            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> connect(request, attempt + 1));
+                        } else {
+                            end(failure);
+                        }
+                    });
+        }
+
+        private static boolean connectFailed(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -173,12 +220,35 @@ public final class SseFanOutProbe {
 
         @Override
         public void onError(Throwable failure) {
-            ended = true;
+            end(failure);
         }
 
         @Override
         public void onComplete() {
+            end("closed by the server");
+        }
+
+        /** The failure's own class and message, and its root cause's class where it has one ("ConnectException < ClosedChannelException"). */
+        private void end(Throwable failure) {
+            Throwable outer = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable root = outer;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            end(outer.getClass().getSimpleName() + (outer.getMessage() == null ? "" : ": " + outer.getMessage())
+                    + (root == outer ? "" : " < " + root.getClass().getSimpleName()));
+        }
+
+        /** Notes the first reason the stream ended; the later ones (the body's after the response's) say less. */
+        private synchronized void end(String because) {
+            if (endedBecause == null) {
+                endedBecause = because;
+            }
             ended = true;
+        }
+
+        synchronized String endedBecause() {
+            return endedBecause != null ? endedBecause : "no event yet";
         }
 
         void close() {

@@ -59,6 +59,9 @@ public class ManifestRefresher {
             }
         }
         long acks = System.nanoTime();
+        if (!sends.isEmpty()) {
+            publisher.flush();
+        }
         KafkaSends.awaitAcks(sends, "manifests");
         log.debug("{} displays, {} changed: acks awaited {} ms", sorted.size(), changed, (System.nanoTime() - acks) / 1_000_000);
         return changed;

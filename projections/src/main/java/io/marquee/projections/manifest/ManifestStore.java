@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -47,56 +48,84 @@ class ManifestStore {
         this.clock = Clock.systemUTC();
     }
 
-    /** A stored manifest's version and hash. */
-    private record Stored(long version, String hash) {
-    }
-
     /**
      * Stores each content as a new version where it differs from the current one, and forgets the
-     * manifests of the retired (decommissioned) displays; all with one lock query, one statement batch
-     * and one delete.
+     * manifests of the retired (decommissioned) displays. The versions are counted by PostgreSQL in one
+     * statement per chunk: an upsert of every display from arrays, which bumps a row only where the hash
+     * differs and answers the new versions. It replaces a lock query and a batch of a statement per display,
+     * on the critical path of a fan-out to thousands of screens (projections/README.md, "One statement per
+     * chunk").
+     *
+     * <p>Rows are locked in the contents' order (display id order, as PostgreSQL orders uuids), so two
+     * batches never deadlock. A chunk that also retires displays first locks all of its rows, updated and
+     * retired, in that order, for the same reason.
      *
      * @param contents the displays' new contents, in the order to lock and publish them
      * @param retired  decommissioned displays
      * @return what to publish: the new versions, then a tombstone for each retired display that had one
      */
     List<Publication> updateAll(SortedMap<DisplayId, ManifestContent> contents, Collection<DisplayId> retired) {
-        Map<UUID, Stored> stored = lock(contents.keySet(), retired);
+        if (!retired.isEmpty()) {
+            lock(contents.keySet(), retired);
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<Publication> publications = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
         // the displays showing one playlist (and no schedule of their own) play the same thing: written and hashed once
         Map<ManifestContent.Playable, Written> written = new HashMap<>();
+        Map<DisplayId, Written> playables = new LinkedHashMap<>();
+        contents.forEach((displayId, content) -> playables.put(displayId, written.computeIfAbsent(content.playable(), this::write)));
+        Map<UUID, Long> versions = upsert(contents, playables, now);
+        List<Publication> publications = new ArrayList<>(versions.size());
         contents.forEach((displayId, content) -> {
-            Written playable = written.computeIfAbsent(content.playable(), this::write);
-            String hash = playable.hash();
-            Stored current = stored.get(displayId.value());
-            if (current != null && hash.equals(current.hash())) {
-                return;
+            Long version = versions.get(displayId.value());
+            if (version != null) {
+                publications.add(new Publication(displayId, body(displayId, content, version, now, playables.get(displayId).json())));
             }
-            long version = current == null ? 1 : current.version() + 1;
-            byte[] body = body(displayId, content, version, now, playable.json());
-            rows.add(new Object[]{displayId.value(), content.organizationId().value(), version, content.position(),
-                    hash, Timestamp.from(now)});
-            publications.add(new Publication(displayId, body));
         });
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO display_manifest
-                        (display_id, organization_id, version, position, content_hash, generated_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (display_id) DO UPDATE SET version = EXCLUDED.version, position = EXCLUDED.position,
-                        -- a body that the previous release stored belongs to the version being replaced
-                        content_hash = EXCLUDED.content_hash, body = NULL, generated_at = EXCLUDED.generated_at""",
-                    rows);
-        }
-        retired.stream().filter(displayId -> stored.containsKey(displayId.value()))
-                .forEach(displayId -> publications.add(new Publication(displayId, null)));
         if (!retired.isEmpty()) {
-            jdbc.update("DELETE FROM display_manifest WHERE display_id = ANY(?)",
+            jdbc.query("DELETE FROM display_manifest WHERE display_id = ANY(?) RETURNING display_id",
+                    (ResultSet rs) -> {
+                        publications.add(new Publication(new DisplayId(rs.getObject(1, UUID.class)), null));
+                    },
                     (Object) retired.stream().map(DisplayId::value).toArray(UUID[]::new));
         }
         return publications;
+    }
+
+    /** Writes the displays whose hash changed as their next version (1 if new); answers those versions. */
+    private Map<UUID, Long> upsert(SortedMap<DisplayId, ManifestContent> contents, Map<DisplayId, Written> playables, Instant now) {
+        Map<UUID, Long> versions = new HashMap<>();
+        if (contents.isEmpty()) {
+            return versions;
+        }
+        int size = contents.size();
+        UUID[] displays = new UUID[size];
+        UUID[] organizations = new UUID[size];
+        Long[] positions = new Long[size];
+        String[] hashes = new String[size];
+        int i = 0;
+        for (Map.Entry<DisplayId, ManifestContent> entry : contents.entrySet()) {
+            displays[i] = entry.getKey().value();
+            organizations[i] = entry.getValue().organizationId().value();
+            positions[i] = entry.getValue().position();
+            hashes[i] = playables.get(entry.getKey()).hash();
+            i++;
+        }
+        jdbc.query("""
+                INSERT INTO display_manifest (display_id, organization_id, version, position, content_hash, generated_at)
+                SELECT fresh.display_id, fresh.organization_id, 1, fresh.position, fresh.content_hash, ?
+                FROM unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::text[]) WITH ORDINALITY
+                    AS fresh(display_id, organization_id, position, content_hash, n)
+                ORDER BY fresh.n
+                ON CONFLICT (display_id) DO UPDATE SET version = display_manifest.version + 1, position = EXCLUDED.position,
+                    -- a body that an earlier release stored belongs to the version being replaced
+                    content_hash = EXCLUDED.content_hash, body = NULL, generated_at = EXCLUDED.generated_at
+                WHERE display_manifest.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+                RETURNING display_id, version""",
+                (ResultSet rs) -> {
+                    versions.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                },
+                Timestamp.from(now), displays, organizations, positions, hashes);
+        return versions;
     }
 
     /** A playable part's JSON and the hash that stands for it. */
@@ -108,19 +137,13 @@ class ManifestStore {
         return new Written(json, hash(json));
     }
 
-    /** The stored manifests of these displays, locked in display id order (so concurrent batches never deadlock). */
-    private Map<UUID, Stored> lock(Collection<DisplayId> updated, Collection<DisplayId> retired) {
+    /** Locks the stored manifests of these displays in display id order (so concurrent batches never deadlock). */
+    private void lock(Collection<DisplayId> updated, Collection<DisplayId> retired) {
         UUID[] ids = java.util.stream.Stream.concat(updated.stream(), retired.stream()).map(DisplayId::value)
                 .toArray(UUID[]::new);
-        Map<UUID, Stored> stored = new HashMap<>();
-        jdbc.query("""
-                SELECT display_id, version, content_hash FROM display_manifest WHERE display_id = ANY(?)
-                ORDER BY display_id FOR UPDATE""",
+        jdbc.query("SELECT display_id FROM display_manifest WHERE display_id = ANY(?) ORDER BY display_id FOR UPDATE",
                 (ResultSet rs) -> {
-                    stored.put(rs.getObject(1, UUID.class), new Stored(rs.getLong(2), rs.getString(3)));
-                },
-                (Object) ids);
-        return stored;
+                }, (Object) ids);
     }
 
     /** The fields of a {@link DisplayManifest} before its playable part, in the same order. */

@@ -19,6 +19,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,10 @@ class PlayerPortServer implements SmartLifecycle {
         group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("player-port", true), io);
         InetSocketAddress bindTo = address.isBlank() ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
         server = new ServerBootstrap().group(group).channel(channelType)
-                .option(ChannelOption.SO_BACKLOG, 1024)
+                // the kernel's own cap: after a restart every screen reconnects at once, and a fuller queue
+                // drops SYNs, which the players' TCP retries only seconds later (10,000 streams: 76-661 of them
+                // timed out connecting behind a queue of 1,024, scenario 7's probe found)
+                .option(ChannelOption.SO_BACKLOG, NetUtil.SOMAXCONN)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
