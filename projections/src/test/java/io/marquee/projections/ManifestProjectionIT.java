@@ -15,9 +15,11 @@ import io.marquee.events.playlist.PlaylistItem;
 import io.marquee.events.playlist.PlaylistRenamedEvent;
 import io.marquee.infra.runtime.SharedTestRuntime;
 import org.apache.kafka.common.record.CompressionType;
+import org.apache.kafka.common.record.FileLogInputStream.FileChannelRecordBatch;
 import org.apache.kafka.common.record.FileRecords;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,14 +146,47 @@ class ManifestProjectionIT extends ProjectionTestSupport {
     }
 
     @Test
-    void manifests_cross_the_broker_in_lz4_compressed_batches() throws Exception {
-        // given a display whose manifest has been published
-        DisplayId display = DisplayId.random();
-        publish(envelope(new DisplayRegisteredEvent(display, org, "Lobby", null, "UTC", List.of())));
-        awaitManifest(display, row -> true);
+    void a_fan_out_crosses_the_broker_in_batches_of_many_manifests() throws Exception {
+        // given 240 displays showing a playlist of 30 items (manifests of a few KiB), all projected
+        PlaylistId playlist = PlaylistId.random();
+        publish(envelope(new PlaylistCreatedEvent(playlist, org, "Long loop", IntStream.range(0, 30)
+                .mapToObj(i -> new PlaylistItem(PlaylistItemId.random(), "https://cdn.example.com/slide-" + i + ".png", 7, null))
+                .toList())));
+        List<DisplayId> displays = Stream.generate(DisplayId::random).limit(240).toList();
+        displays.forEach(display -> {
+            publish(envelope(new DisplayRegisteredEvent(display, org, "Screen", null, "UTC", List.of())));
+            publish(envelope(new PlaylistAssignedEvent(display, org, playlist)));
+        });
+        awaitStored(marker()); // the tenant's events are applied in order: the 240 are stored and published too
+        Map<Path, Long> endsBefore = new HashMap<>();
+        manifestBatches((segment, batch) -> endsBefore.merge(segment.getParent(), batch.lastOffset(), Math::max));
 
-        // then every batch of the manifest topic on the broker's disk is compressed (ManifestPublisher's producer)
-        List<CompressionType> codecs = new ArrayList<>();
+        // when one event changes all of their manifests
+        publish(envelope(new PlaylistRenamedEvent(playlist, org, "Renamed long loop")));
+        awaitStored(marker());
+        assertThat(awaitManifestJson(displays.get(0), json -> true).at("/defaultPlaylist/name").asText()).isEqualTo("Renamed long loop");
+
+        // then the 240 new manifests crossed the broker in a few big batches, not dozens of 16 KiB ones
+        List<Integer> recordsPerBatch = new ArrayList<>();
+        manifestBatches((segment, batch) -> {
+            if (batch.baseOffset() > endsBefore.getOrDefault(segment.getParent(), -1L)) {
+                recordsPerBatch.add((int) (batch.lastOffset() - batch.baseOffset() + 1));
+            }
+        });
+        assertThat(recordsPerBatch.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(displays.size());
+        assertThat(recordsPerBatch.stream().mapToInt(Integer::intValue).average().orElse(0))
+                .as("manifests per batch, batches %s", recordsPerBatch).isGreaterThanOrEqualTo(30);
+    }
+
+    /** A display registered after everything published so far: once it is stored, so is all that came before. */
+    private DisplayId marker() {
+        DisplayId marker = DisplayId.random();
+        publish(envelope(new DisplayRegisteredEvent(marker, org, "Marker", null, "UTC", List.of())));
+        return marker;
+    }
+
+    /** Visits every batch of the manifest topic on the broker's disk, with the segment file it is in. */
+    private static void manifestBatches(BiConsumer<Path, FileChannelRecordBatch> visitor) throws IOException {
         Path logs = SharedTestRuntime.get().kafka().logDir().resolve("kafka-logs");
         List<Path> segments;
         try (Stream<Path> files = Files.walk(logs)) {
@@ -158,9 +195,21 @@ class ManifestProjectionIT extends ProjectionTestSupport {
         }
         for (Path segment : segments) {
             try (FileRecords records = FileRecords.open(segment.toFile(), false)) {
-                records.batches().forEach(batch -> codecs.add(batch.compressionType()));
+                records.batches().forEach(batch -> visitor.accept(segment, batch));
             }
         }
+    }
+
+    @Test
+    void manifests_cross_the_broker_in_lz4_compressed_batches() throws Exception {
+        // given a display whose manifest has been published
+        DisplayId display = DisplayId.random();
+        publish(envelope(new DisplayRegisteredEvent(display, org, "Lobby", null, "UTC", List.of())));
+        awaitManifest(display, row -> true);
+
+        // then every batch of the manifest topic on the broker's disk is compressed (ManifestPublisher's producer)
+        List<CompressionType> codecs = new ArrayList<>();
+        manifestBatches((segment, batch) -> codecs.add(batch.compressionType()));
         assertThat(codecs).isNotEmpty().containsOnly(CompressionType.LZ4);
     }
 
