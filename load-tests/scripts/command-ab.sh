@@ -27,13 +27,12 @@ rm -rf "$work" && mkdir -p "$work"
 . "$root/load-tests/scripts/platform.sh"
 start_platform "$work" "$port" "$@"
 pg_port=$(awk -F= '$1=="port"{print $2}' "$work/data/postgres/embedded-postgres.properties")
-postmaster=$(pgrep -f -- "-D $work/data/postgres/pgdata" | head -1)
 sql() { PGPASSWORD=postgres psql -h 127.0.0.1 -p "$pg_port" -U postgres -d marquee -Atc "$1"; }
 ticks() { awk '{ s += $14 + $15 + $16 + $17 } END { print s + 0 }' "$@" 2>/dev/null; }
-# platform JVM, PostgreSQL (postmaster incl. exited children, and live backends), events, transactions
+# platform JVM, PostgreSQL (postgres_ticks), events, transactions
 costs() {
   echo "$(ticks /proc/$pid/stat) \
-$(ticks /proc/$postmaster/stat $(pgrep -P "$postmaster" | sed 's|.*|/proc/&/stat|')) \
+$(postgres_ticks "$work") \
 $(sql "select coalesce(max(global_index), 0) from domain_event_entry") \
 $(sql "select xact_commit + xact_rollback from pg_stat_database where datname = 'marquee'")"
 }

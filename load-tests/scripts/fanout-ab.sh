@@ -22,9 +22,9 @@ for run in $(seq 1 "$RUNS"); do
     "$root/load-tests/scripts/async-profile.sh" "$pid" 30 "$work/fan.collapsed" >/dev/null 2>&1 &
     profiler=$!
   fi
-  before=$(cpu_snapshot "$pid")
+  before=$(cpu_snapshot "$pid" "$work")
   driver io.marquee.loadtests.SseFanOutProbe "$work/fleet" "$DISPLAYS" 0 "$players" 2 | sed 's/^/  /'
-  echo "  $(cpu_since "$before" "$(cpu_snapshot "$pid")")"
+  echo "  $(cpu_since "$before" "$(cpu_snapshot "$pid" "$work")")"
 done
 # the profiler only: a bare wait would wait for the platform too
 if [ -n "${profiler:-}" ]; then wait "$profiler"; fi

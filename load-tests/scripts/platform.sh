@@ -48,10 +48,19 @@ driver() {
     -cp "$root/load-tests/target/classes:$(cat "$root/load-tests/target/classpath.txt")" "$@"
 }
 
-# cpu_snapshot PID: the process's CPU so far (ms) by group of threads (from /proc: the JIT's threads too),
-# and PostgreSQL's (every process of the embedded server, which is not the JVM's child), one "group=ms" per line.
+# postgres_ticks WORK: the CPU ticks so far of the embedded PostgreSQL of the platform started in WORK: its
+# postmaster with the backends it has reaped, and the live ones (it is not the JVM's child).
+postgres_ticks() {
+  local postmaster
+  postmaster=$(pgrep -f -- "-D $1/data/postgres/pgdata" | head -1)
+  awk '{ s += $14 + $15 + $16 + $17 } END { print s + 0 }' \
+    "/proc/$postmaster/stat" $(pgrep -P "$postmaster" | sed 's|.*|/proc/&/stat|') 2>/dev/null
+}
+
+# cpu_snapshot PID WORK: the platform JVM's CPU so far (ms) by group of threads (from /proc: the JIT's threads
+# too), and its PostgreSQL's (postgres_ticks), one "group=ms" per line.
 cpu_snapshot() {
-  local hz t p pg=0
+  local hz t
   hz=$(getconf CLK_TCK)
   for t in /proc/"$1"/task/*; do
     printf '%s|%s\n' "$(cat "$t/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)"
@@ -62,8 +71,7 @@ cpu_snapshot() {
     $1 ~ /^kafka-producer/ { g = "producers" } $1 == "VM Thread" { g = "safepoints" }
     { if (g == "") g = "other"; ms[g] += $2 * 1000 / hz; all += $2 * 1000 / hz; g = "" }
     END { for (k in ms) printf "%s=%d\n", k, ms[k]; printf "platform=%d\n", all }'
-  for p in $(pgrep -f "pgdata|^postgres: "); do pg=$(( pg + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) )); done
-  echo "postgres=$(( pg * 1000 / hz ))"
+  echo "postgres=$(( $(postgres_ticks "$2") * 1000 / hz ))"
 }
 
 # cpu_since BEFORE AFTER: the difference of two cpu_snapshot outputs, on one line, biggest first.

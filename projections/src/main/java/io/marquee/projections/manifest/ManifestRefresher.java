@@ -22,9 +22,9 @@ import java.util.concurrent.CompletableFuture;
  * per chunk), so a rebuild's switch, which refreshes every display, holds only a chunk in memory. Each
  * chunk is sent as soon as it is stored (the producer batches it, and is flushed after the last chunk) and
  * the acks are awaited once, at the end: a change that reaches 10,000 displays puts its first screens'
- * manifests on the topic while the next chunks are assembled, and the broker's work overlaps the database's. Sending before the commit is no new risk: a batch that
- * fails after a send is applied again and re-derives the same versions from the rolled-back rows, as it
- * did when the publication came last and the commit failed.
+ * manifests on the topic while the next chunks are assembled, and the broker's work overlaps the database's.
+ * Sending before the commit is no new risk: a batch that fails after a send is applied again and re-derives
+ * the same versions from the rolled-back rows, as it did when the publication came last and the commit failed.
  */
 @Component
 public class ManifestRefresher {

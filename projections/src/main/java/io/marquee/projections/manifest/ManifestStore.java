@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -71,7 +70,7 @@ class ManifestStore {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         // the displays showing one playlist (and no schedule of their own) play the same thing: written and hashed once
         Map<ManifestContent.Playable, Written> written = new HashMap<>();
-        Map<DisplayId, Written> playables = new LinkedHashMap<>();
+        Map<DisplayId, Written> playables = new HashMap<>();
         contents.forEach((displayId, content) -> playables.put(displayId, written.computeIfAbsent(content.playable(), this::write)));
         Map<UUID, Long> versions = upsert(contents, playables, now);
         List<Publication> publications = new ArrayList<>(versions.size());
