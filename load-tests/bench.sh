@@ -35,8 +35,10 @@ WARMUP_ROUNDS=${WARMUP_ROUNDS:-15}     # scenarios 1-2: at most this many 10 s w
 WARMUP=${WARMUP:-15}                   # scenarios 3, 5: seconds of the same load before the measured run
 # JVM options of the platform's serving processes. A JVM pinned to one CPU picks the Serial collector,
 # whose stop-the-world young collections (tens of ms on a busy core, every few seconds under load) were
-# the polls' and the propagation's p99; ZGC's pauses stay under a millisecond. Add e.g. -Xlog:gc:file=gc.log.
-PLATFORM_JAVA_OPTS=${PLATFORM_JAVA_OPTS:--XX:+UseZGC}
+# the polls' and the propagation's p99; ZGC's pauses stay under a millisecond. standalone/reads-first.args
+# runs the player port's event loops ahead of every other thread of the process (scenario 3 in one
+# process). Add e.g. -Xlog:gc:file=gc.log.
+PLATFORM_JAVA_OPTS=${PLATFORM_JAVA_OPTS:--XX:+UseZGC @$(cd "$(dirname "$0")/.." && pwd)/standalone/reads-first.args}
 # JVM options of scenario 6's rebuild command, as README "Rebuilding a read model" recommends: C1 only. A
 # short-lived JVM on one core spent half its CPU in the C2 compiler; replays measured 1.7 times faster.
 REBUILD_JAVA_OPTS=${REBUILD_JAVA_OPTS:--XX:TieredStopAtLevel=1}
