@@ -81,8 +81,8 @@ class PlayerPortServer implements SmartLifecycle {
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         // the highest Java priority: with standalone/reads-first.args the JVM runs these loops at nice 0 and
-        // every other thread of the process at 15, so a poll on a core shared with the writes does not
-        // wait behind them (scenario 3 in one process: p99 221-234 ms at 200 commands/s, 5-8 ms with it)
+        // the process's other threads at 15, so a poll on a core shared with the writes does not wait behind
+        // them (scenario 3 in one process, p99 under 200 commands/s: median 243 ms without, 20 ms with it)
         group = new MultiThreadIoEventLoopGroup(threads,
                 new DefaultThreadFactory("player-port", true, Thread.MAX_PRIORITY), io);
         InetSocketAddress bindTo = address.isBlank() ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
