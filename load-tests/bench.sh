@@ -10,6 +10,8 @@
 # Every knob is an environment variable; the defaults are the full suite. A quick run, e.g.:
 #   DISPLAYS=500 PLAYLISTS=20 CONTENTS=100 DURATION=10 STREAMS=500 PROPAGATION_SAMPLES=200 load-tests/bench.sh
 set -euo pipefail
+module=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$module")
 
 DISPLAYS=${DISPLAYS:-10000}            # seeded fleet
 PLAYLISTS=${PLAYLISTS:-200}
@@ -38,13 +40,11 @@ WARMUP=${WARMUP:-15}                   # scenarios 3, 5: seconds of the same loa
 # the polls' and the propagation's p99; ZGC's pauses stay under a millisecond. standalone/reads-first.args
 # runs the player port's event loops ahead of every other thread of the process (scenario 3 in one
 # process). Add e.g. -Xlog:gc:file=gc.log.
-PLATFORM_JAVA_OPTS=${PLATFORM_JAVA_OPTS:--XX:+UseZGC @$(cd "$(dirname "$0")/.." && pwd)/standalone/reads-first.args}
+PLATFORM_JAVA_OPTS=${PLATFORM_JAVA_OPTS:--XX:+UseZGC @$root/standalone/reads-first.args}
 # JVM options of scenario 6's rebuild command, as README "Rebuilding a read model" recommends: C1 only. A
 # short-lived JVM on one core spent half its CPU in the C2 compiler; replays measured 1.7 times faster.
 REBUILD_JAVA_OPTS=${REBUILD_JAVA_OPTS:--XX:TieredStopAtLevel=1}
 
-module=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$module")
 out=$module/target
 work=$out/bench
 results=$out/results
