@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.marquee.events.EventCatalog;
 import io.marquee.events.EventEnvelope;
 import io.marquee.events.EventType;
+import io.marquee.events.IsoInstants;
 import io.marquee.events.MarqueeEvent;
 
 import java.io.IOException;
@@ -96,7 +97,7 @@ final class EnvelopeParser {
             case "aggregateId" -> fields.aggregateId = string(parser, value);
             case "aggregateSequence" -> fields.aggregateSequence = longValue(parser, value);
             case "position" -> fields.position = longValue(parser, value);
-            case "occurredAt" -> fields.occurredAt = Instant.parse(string(parser, value));
+            case "occurredAt" -> fields.occurredAt = IsoInstants.parse(string(parser, value));
             case "actor" -> fields.actor = string(parser, value);
             case "correlationId" -> fields.correlationId = string(parser, value);
             case "payload" -> {
