@@ -152,21 +152,42 @@ final class EnvelopeParser {
         return parser.getLongValue();
     }
 
-    /** Only the canonical 36-character form, which data binding and this read alike. */
-    private static UUID uuid(JsonParser parser, JsonToken value) {
-        String text = string(parser, value);
-        if (text.length() != 36) {
+    /**
+     * Only the canonical 36-character form, which data binding and this read alike; read from the parser's
+     * buffer as it is checked, without a String.
+     */
+    private static UUID uuid(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_STRING || parser.getTextLength() != 36) {
             throw new UnusualShape();
         }
-        for (int i = 0; i < 36; i++) {
-            char c = text.charAt(i);
-            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (dash ? c != '-' : !hex) {
+        char[] text = parser.getTextCharacters();
+        int at = parser.getTextOffset();
+        if (text[at + 8] != '-' || text[at + 13] != '-' || text[at + 18] != '-' || text[at + 23] != '-') {
+            throw new UnusualShape();
+        }
+        long high = hex(text, at, 8) << 32 | hex(text, at + 9, 4) << 16 | hex(text, at + 14, 4);
+        long low = hex(text, at + 19, 4) << 48 | hex(text, at + 24, 12);
+        return new UUID(high, low);
+    }
+
+    /** The value of {@code count} hex digits from {@code from}. */
+    private static long hex(char[] text, int from, int count) {
+        long value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text[i];
+            int digit;
+            if (c >= '0' && c <= '9') {
+                digit = c - '0';
+            } else if (c >= 'a' && c <= 'f') {
+                digit = c - 'a' + 10;
+            } else if (c >= 'A' && c <= 'F') {
+                digit = c - 'A' + 10;
+            } else {
                 throw new UnusualShape();
             }
+            value = value << 4 | digit;
         }
-        return UUID.fromString(text);
+        return value;
     }
 
     /** Not the usual shape: the general path decides. */
