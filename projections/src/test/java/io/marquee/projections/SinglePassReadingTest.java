@@ -56,6 +56,57 @@ class SinglePassReadingTest {
         }
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {31, 32, 33})
+    void identifiers_and_instants_of_any_shape_read_or_are_refused_as_the_two_pass_reading_does(long seed) throws Exception {
+        // given envelopes whose identifiers and instants, which the single pass reads by hand, take every shape:
+        // canonical mostly, else upper case, cut short, with other separators or a non-hex digit; instants as
+        // Instant.toString writes them, mostly, else with fewer fraction digits, an offset, a space, or a date
+        // that does not exist
+        Random random = new Random(seed);
+        for (byte[] usual : records(seed, 300)) {
+            ObjectNode tree = (ObjectNode) json.readTree(usual);
+            tree.put("eventId", uuid(random)).put("organizationId", uuid(random)).put("occurredAt", instant(random));
+            byte[] record = json.writeValueAsBytes(tree);
+
+            // when / then
+            ReadEvent expected;
+            try {
+                expected = twoPass(record);
+            } catch (Exception refused) {
+                assertThatThrownBy(() -> EventReader.withoutPayloads().read(record)).as(tree.toString())
+                        .isInstanceOf(UnreadableRecordException.class);
+                continue;
+            }
+            assertThat(new EventReader().read(record)).as(tree.toString()).isEqualTo(expected);
+            ReadEvent withoutPayload = EventReader.withoutPayloads().read(record);
+            assertThat(withPayload(withoutPayload.envelope(), expected.envelope().payload())).isEqualTo(expected.envelope());
+        }
+    }
+
+    private static String uuid(Random random) {
+        String text = new UUID(random.nextLong(), random.nextLong()).toString();
+        return switch (random.nextInt(20)) {
+            case 0 -> text.toUpperCase(java.util.Locale.ROOT);
+            case 1 -> text.substring(1);
+            case 2 -> text.replace('-', '_');
+            case 3 -> text.substring(0, 35) + "g";
+            default -> text;
+        };
+    }
+
+    private static String instant(Random random) {
+        Instant instant = Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000_000_000));
+        return switch (random.nextInt(12)) {
+            case 0 -> instant.atOffset(java.time.ZoneOffset.ofHours(2)).toString();
+            case 1 -> instant.toString().substring(0, 19) + "Z";
+            case 2 -> instant.toString().substring(0, 21) + "Z";
+            case 3 -> instant.toString().replace('T', ' ');
+            case 4 -> "2026-02-29T10:00:00Z";
+            default -> instant.toString();
+        };
+    }
+
     @Test
     void an_envelope_in_another_field_order_or_with_fields_of_other_types_still_reads_the_same() throws Exception {
         // given an envelope whose payload comes first, whose numbers are strings and with a field added later
