@@ -93,7 +93,7 @@ class PlayerPortIT extends PlayerPlatform {
     }
 
     @Test
-    void head_answers_the_get_headers_without_the_body() {
+    void head_answers_the_get_headers_without_the_body_on_both_ports() {
         // given
         Player player = playerShowing("https://cdn.example.com/head.png");
         HttpProbe device = playerPort().as(player.token());
@@ -101,12 +101,15 @@ class PlayerPortIT extends PlayerPlatform {
         // when
         HttpProbe.Answer get = device.get(player.manifestPath());
         HttpProbe.Answer head = device.send("HEAD", player.manifestPath(), "");
+        HttpProbe.Answer mainPortHead = player.http().send("HEAD", player.manifestPath(), "");
 
         // then
-        assertThat(head.status()).isEqualTo(200);
-        assertThat(head.raw().body()).isEmpty();
-        for (String header : List.of("ETag", "Cache-Control", "Content-Type", "Content-Length")) {
-            assertThat(head.header(header)).as(header).isEqualTo(get.header(header)).isPresent();
+        for (HttpProbe.Answer answer : List.of(head, mainPortHead)) {
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.raw().body()).isEmpty();
+            for (String header : List.of("ETag", "Cache-Control", "Content-Type", "Content-Length")) {
+                assertThat(answer.header(header)).as(header).isEqualTo(get.header(header)).isPresent();
+            }
         }
     }
 

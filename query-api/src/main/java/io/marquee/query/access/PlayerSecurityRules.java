@@ -25,7 +25,9 @@ class PlayerSecurityRules implements SecurityRules {
         http.authorizeHttpRequests(requests -> requests
                 // the second dispatch of an async answer (a waited-for read, a stream) was authorized on arrival
                 .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                // HEAD too, as on the player port: a player or a proxy may ask for the headers (the ETag) alone
                 .requestMatchers(paths.matcher(HttpMethod.GET, "/api/displays/{displayId}/manifest"),
+                        paths.matcher(HttpMethod.HEAD, "/api/displays/{displayId}/manifest"),
                         paths.matcher(HttpMethod.GET, "/api/displays/{displayId}/manifest/stream"),
                         paths.matcher(HttpMethod.POST, "/api/displays/{displayId}/heartbeat"),
                         paths.matcher(HttpMethod.POST, "/api/displays/{displayId}/plays"))
