@@ -32,7 +32,7 @@ READS_PORT=${READS_PORT:-$(( PORT + 4 ))}    # scenario 3b's second query-api (i
 MAIN_PORT_COMPARISON=${MAIN_PORT_COMPARISON:-1}  # also measure 1, 2 on the main port's fast path (0: skip)
 REPEAT=${REPEAT:-1}                    # scenarios 1-2: measured rounds; with more than one, medians
 HOT_PATH_ONLY=${HOT_PATH_ONLY:-}       # 1: stop after scenarios 1-2
-SKIP_BUILD=${SKIP_BUILD:-}             # set to reuse the jars already built
+SKIP_BUILD=${SKIP_BUILD:-0}            # 1 reuses the jars already built
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-15}     # scenarios 1-2: at most this many 10 s warm-up rounds
 WARMUP=${WARMUP:-15}                   # scenarios 3, 5: seconds of the same load before the measured run
 # JVM options of the platform's serving processes. A JVM pinned to one CPU picks the Serial collector,
@@ -69,7 +69,7 @@ trap stop_all EXIT
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || ! command -v python3 >/dev/null; then
   apt-get update -qq && apt-get install -y -qq wrk nginx python3 >/dev/null
 fi
-if [ -z "$SKIP_BUILD" ]; then
+if [ "$SKIP_BUILD" != 1 ]; then
   (cd "$root" && mvn -B -q -pl load-tests -am package -DskipTests)
 fi
 (cd "$root" && mvn -B -q -pl load-tests dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" >/dev/null)
