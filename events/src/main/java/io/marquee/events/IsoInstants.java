@@ -31,7 +31,7 @@ public final class IsoInstants {
     /** The instant, or null if the text is not of the usual shape or not a valid date and time. */
     private static Instant fastPath(CharSequence text) {
         int length = text.length();
-        if (length < SHORTEST || length > LONGEST || length == SHORTEST + 1
+        if (length < SHORTEST || length > LONGEST
                 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
             return null;

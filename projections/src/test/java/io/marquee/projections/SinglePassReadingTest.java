@@ -16,8 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 
@@ -87,7 +89,7 @@ class SinglePassReadingTest {
     private static String uuid(Random random) {
         String text = new UUID(random.nextLong(), random.nextLong()).toString();
         return switch (random.nextInt(20)) {
-            case 0 -> text.toUpperCase(java.util.Locale.ROOT);
+            case 0 -> text.toUpperCase(Locale.ROOT);
             case 1 -> text.substring(1);
             case 2 -> text.replace('-', '_');
             case 3 -> text.substring(0, 35) + "g";
@@ -98,7 +100,7 @@ class SinglePassReadingTest {
     private static String instant(Random random) {
         Instant instant = Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000_000_000));
         return switch (random.nextInt(12)) {
-            case 0 -> instant.atOffset(java.time.ZoneOffset.ofHours(2)).toString();
+            case 0 -> instant.atOffset(ZoneOffset.ofHours(2)).toString();
             case 1 -> instant.toString().substring(0, 19) + "Z";
             case 2 -> instant.toString().substring(0, 21) + "Z";
             case 3 -> instant.toString().replace('T', ' ');
