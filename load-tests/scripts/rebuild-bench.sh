@@ -9,6 +9,9 @@
 #              playlist and content changes that each reach 50 displays; see SeedEvents.java); default synthetic
 #   CPUS=list  pin the rebuild command to these cores (taskset -c); with running=0 the command starts the
 #              embedded broker and PostgreSQL itself, so they are pinned with it
+#   PLATFORM_CPUS=list  pin the platform (with running=1: the broker and PostgreSQL the command uses)
+#   LIVE=false  with running=1, the platform without its live projection: the load suite's scenario 6 layout
+#              is `running=1 LIVE=false PLATFORM_CPUS=0 CPUS=1` (the suite's projection has caught up by then)
 #   PORT=n     the platform's HTTP port while seeding (default 18090)
 #   REBUILD_JAVA_OPTS=...  JVM options of the rebuild command (default -XX:TieredStopAtLevel=1, as the root
 #              README recommends; set it to a space for the JVM's defaults)
@@ -24,9 +27,10 @@
 # switch, which also recomputes (and publishes) every display's manifest: the platform was stopped
 # before its live projection had caught up (or ran without it), so most manifests are new. With running=1 the platform keeps
 # running and the command connects to its broker and database instead (the live projection then competes
-# for the same two cores while it catches up). With running=0 the platform runs without its live
-# projection (nothing competes while the topic is read), and before the rebuild a bare consumer
-# (BareConsumer.java) reads the same topic with the same fetch settings: the same-run baseline.
+# for the same two cores while it catches up; LIVE=false leaves it off). Without the live projection
+# (running=0, or LIVE=false) nothing competes while the topic is read, and before the rebuild a bare
+# consumer (BareConsumer.java, pinned like the command) reads the same topic with the same fetch settings:
+# the same-run baseline.
 # Stops everything it started.
 set -euo pipefail
 events=${1:-1000000}
@@ -51,7 +55,8 @@ export AXONIQ_UPDATE_CHECKER_DISABLED=true
 echo "== starting the platform on $work/data"
 live=true
 [ "$running" = 1 ] || live=false
-java -jar "$jar" --marquee.data-dir="$work/data" --server.port=$http --marquee.projections.listeners.auto-startup=$live \
+live=${LIVE:-$live}
+${PLATFORM_CPUS:+taskset -c $PLATFORM_CPUS} java -jar "$jar" --marquee.data-dir="$work/data" --server.port=$http --marquee.projections.listeners.auto-startup=$live \
   --marquee.query.player-port=0 > "$work/platform.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 180); do
@@ -66,14 +71,16 @@ port=$(sed -n 's/^port=//p' "$work/data/kafka/embedded-kafka.properties")
 java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/SeedEvents.java" "127.0.0.1:$port" "$events" "${LAYOUT:-batched}" "${SHAPE:-synthetic}" \
   > "$work/seed.log" 2>&1 || { tail -50 "$work/seed.log"; exit 1; }
 grep seeded "$work/seed.log"
+pin=${CPUS:+taskset -c $CPUS}
+if [ "$live" != true ]; then
+  $pin java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/BareConsumer.java" "127.0.0.1:$port" | tee "$work/bare.log"
+fi
 if [ "$running" != 1 ]; then
-  java -cp "$work/BOOT-INF/lib/*" "$root/load-tests/scripts/BareConsumer.java" "127.0.0.1:$port" | tee "$work/bare.log"
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 fi
 
 echo "== rebuilding"
 start=$(date +%s.%N)
-pin=${CPUS:+taskset -c $CPUS}
 $pin java ${REBUILD_JAVA_OPTS:--XX:TieredStopAtLevel=1} $profiler -jar "$jar" rebuild --projection manifests --progress-every=10s --marquee.data-dir="$work/data" \
   --logging.level.root=WARN | tee "$work/rebuild.log"
 end=$(date +%s.%N)

@@ -29,7 +29,7 @@ import java.util.Set;
 
 /**
  * One rebuild: replays the topic into the side schema batch by batch (each batch one transaction, then
- * the offsets; the next batch is fetched and read meanwhile, see {@link ReplayWriter}), and once caught
+ * the offsets; the next batches are fetched and read meanwhile, see {@link ReplayPipeline}), and once caught
  * up switches in one transaction: lock the live tables, apply what is left up to the end offsets read
  * under the lock (the live projection cannot have applied anything past them), swap the tables, let the
  * projection republish what changed, record the version, commit.
@@ -65,22 +65,22 @@ final class RebuildRun {
         SideSchema.Run run = side.prepare(projection);
         String groupId = run.groupId(projection.name());
         try (Consumer<String, byte[]> consumer = consumers.createConsumer(groupId, "marquee-rebuild", null, settings(options.batchSize()));
-             ReplayWriter writer = new ReplayWriter(consumer)) {
+             ReplayPipeline<List<ReadEvent>> pipeline = new ReplayPipeline<>(consumer, this::read,
+                     events -> apply(run.schema(), events))) {
             List<TopicPartition> partitions = assign(consumer);
             Progress progress = new Progress(projection.name(), consumer, partitions, options);
             long batches = 0;
             while (!options.stop().getAsBoolean() && batches < options.maxBatches()) {
-                // the next batch is fetched and read while the writer applies the one before
+                // the next batch is fetched while the ones before are read and applied
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 if (!records.isEmpty()) {
-                    List<ReadEvent> events = read(records);
-                    writer.submit(records, () -> apply(run.schema(), events));
+                    pipeline.submit(records);
                     batches++;
                 } else {
-                    writer.finish();
+                    pipeline.finish();
                 }
                 progress.maybeReport();
-                if (!writer.busy() && progress.caughtUp()) {
+                if (!pipeline.busy() && progress.caughtUp()) {
                     progress.report(); // the replay's own rate, before the switch
                     if (trySwitch(run, searchPath, consumer, partitions)) {
                         progress.report();
@@ -89,7 +89,7 @@ final class RebuildRun {
                     }
                 }
             }
-            writer.finish();
+            pipeline.finish();
             progress.report();
             return ProjectionRebuilds.Outcome.STOPPED;
         }
