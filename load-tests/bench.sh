@@ -89,6 +89,11 @@ else
   load_cpus=0
   pinning="none possible: one core"
 fi
+# Scenario 6 reads on every core: the rebuild is the platform's own work, nothing else loads the machine
+# then, and an operator runs it so. The bare consumer, its baseline, gets the same cores.
+# REBUILD_CPUS=1 is the layout of the runs before 2026-11-28 16:40 (the load generators' core).
+rebuild_cpus=${REBUILD_CPUS:-0-$(( cores - 1 ))}
+pinning="$pinning; scenario 6 (the rebuild command and its bare consumer) on CPUs $rebuild_cpus"
 pinning="$pinning; the platform's JVM options: ${PLATFORM_JAVA_OPTS:-none}; the rebuild command's: ${REBUILD_JAVA_OPTS:-none}"
 echo "machine: $cores cores; $pinning"
 server() { taskset -c "$server_cpus" "$@"; }
@@ -303,10 +308,11 @@ driver SseFanOutProbe "$work/fleet" "$STREAMS" "$platform_pid" "$players" "$STRE
 echo "scenario 6: a bare consumer, then the rebuild command (rebuild --projection manifests), read marquee.events"
 # first the platform's own projections finish the earlier scenarios' writes: the broker shares their core
 catch_up "scenario 6"
-driver KafkaReadRates bare "$kafka" || echo "  failed: driver KafkaReadRates bare"
-# the product's own rebuild (rebuild --projection manifests), joining the running platform, on the load
-# generators' core like the bare consumer; its replay rate is the figure (start-up and switch excluded)
-load java $REBUILD_JAVA_OPTS -jar "$jar" rebuild --projection manifests --progress-every=5s --marquee.data-dir="$work/data" \
+taskset -c "$rebuild_cpus" java -Dmarquee.results="$results" -cp "$classpath" io.marquee.loadtests.KafkaReadRates bare "$kafka" \
+  || echo "  failed: driver KafkaReadRates bare"
+# the product's own rebuild (rebuild --projection manifests), joining the running platform, on the same
+# cores as the bare consumer; its replay rate is the figure (start-up and switch excluded)
+taskset -c "$rebuild_cpus" java $REBUILD_JAVA_OPTS -jar "$jar" rebuild --projection manifests --progress-every=5s --marquee.data-dir="$work/data" \
   --logging.level.root=WARN >"$work/rebuild.log" 2>&1 || echo "  the rebuild failed (see $work/rebuild.log)"
 python3 - "$work/rebuild.log" "$results/rebuild.properties" <<'PY'
 import re, sys
