@@ -10,6 +10,8 @@
 #   CPUS=list  pin the rebuild command to these cores (taskset -c); with running=0 the command starts the
 #              embedded broker and PostgreSQL itself, so they are pinned with it
 #   PLATFORM_CPUS=list  pin the platform (with running=1: the broker and PostgreSQL the command uses)
+#   PLATFORM_JAVA_OPTS=...  the platform's JVM options (e.g. the suite's "-XX:+UseZGC @standalone/reads-first.args")
+#   REBUILD_NICE=n  run the rebuild command at this nice value
 #   LIVE=false  with running=1, the platform without its live projection: the load suite's scenario 6 layout
 #              is `running=1 LIVE=false PLATFORM_CPUS=0 CPUS=1` (the suite's projection has caught up by then)
 #   PORT=n     the platform's HTTP port while seeding (default 18090)
@@ -56,7 +58,7 @@ echo "== starting the platform on $work/data"
 live=true
 [ "$running" = 1 ] || live=false
 live=${LIVE:-$live}
-${PLATFORM_CPUS:+taskset -c $PLATFORM_CPUS} java -jar "$jar" --marquee.data-dir="$work/data" --server.port=$http --marquee.projections.listeners.auto-startup=$live \
+${PLATFORM_CPUS:+taskset -c $PLATFORM_CPUS} java ${PLATFORM_JAVA_OPTS:-} -jar "$jar" --marquee.data-dir="$work/data" --server.port=$http --marquee.projections.listeners.auto-startup=$live \
   --marquee.query.player-port=0 > "$work/platform.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 180); do
@@ -81,7 +83,7 @@ fi
 
 echo "== rebuilding"
 start=$(date +%s.%N)
-$pin java ${REBUILD_JAVA_OPTS:--XX:TieredStopAtLevel=1} $profiler -jar "$jar" rebuild --projection manifests --progress-every=10s --marquee.data-dir="$work/data" \
+$pin ${REBUILD_NICE:+nice -n $REBUILD_NICE} java ${REBUILD_JAVA_OPTS:--XX:TieredStopAtLevel=1} $profiler -jar "$jar" rebuild --projection manifests --progress-every=10s --marquee.data-dir="$work/data" \
   --logging.level.root=WARN | tee "$work/rebuild.log"
 end=$(date +%s.%N)
 replay=$(grep -E "^manifests: " "$work/rebuild.log" | tail -2 | head -1)
