@@ -24,6 +24,7 @@ public class BareConsumer {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20"); // as the rebuild: no fetch held at the end of the log
         try (var consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
@@ -34,7 +35,7 @@ public class BareConsumer {
             long read = 0;
             long bytes = 0;
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                for (var record : consumer.poll(Duration.ofMillis(50))) {
                     read++;
                     bytes += record.value() == null ? 0 : record.value().length;
                 }

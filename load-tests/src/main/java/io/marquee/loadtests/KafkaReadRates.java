@@ -53,6 +53,7 @@ public final class KafkaReadRates {
         // the fetch settings of the rebuilding process (launched with the same max-poll-records)
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(REBUILD_POLL_RECORDS));
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20"); // as the rebuild: no fetch held at the end of the log
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
@@ -64,7 +65,7 @@ public final class KafkaReadRates {
             // done when every position reaches its end offset (a count of records never would if the topic
             // held transaction markers, which take offsets but are no records)
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                read += consumer.poll(Duration.ofMillis(500)).count();
+                read += consumer.poll(Duration.ofMillis(50)).count();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             new Results().put("events", read).put("eventsPerSecond", read / seconds).save("kafka-baseline");
