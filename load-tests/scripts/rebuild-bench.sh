@@ -12,8 +12,9 @@
 #   PLATFORM_CPUS=list  pin the platform (with running=1: the broker and PostgreSQL the command uses)
 #   PLATFORM_JAVA_OPTS=...  the platform's JVM options (e.g. the suite's "-XX:+UseZGC @standalone/reads-first.args")
 #   REBUILD_NICE=n  run the rebuild command at this nice value
-#   LIVE=false  with running=1, the platform without its live projection: the load suite's scenario 6 layout
-#              is `running=1 LIVE=false PLATFORM_CPUS=0 CPUS=1` (the suite's projection has caught up by then)
+#   LIVE=false  with running=1, the platform without its live projection. The load suite's scenario 6 layout
+#              (the suite's projection has caught up by then): LIVE=false PLATFORM_CPUS=0 CPUS=0,1
+#              PLATFORM_JAVA_OPTS="-XX:+UseZGC @standalone/reads-first.args" rebuild-bench.sh N 1
 #   PORT=n     the platform's HTTP port while seeding (default 18090)
 #   REBUILD_JAVA_OPTS=...  JVM options of the rebuild command (default -XX:TieredStopAtLevel=1, as the root
 #              README recommends; set it to a space for the JVM's defaults)
