@@ -98,7 +98,8 @@ pinning="$pinning; the platform's JVM options: ${PLATFORM_JAVA_OPTS:-none}; the 
 echo "machine: $cores cores; $pinning"
 server() { taskset -c "$server_cpus" "$@"; }
 load() { taskset -c "$load_cpus" "$@"; }
-driver() { load java -Dmarquee.results="$results" -cp "$classpath" "io.marquee.loadtests.$1" "${@:2}"; }
+# a load-tests class on the load generators' cores (DRIVER_CPUS=list: on those instead)
+driver() { taskset -c "${DRIVER_CPUS:-$load_cpus}" java -Dmarquee.results="$results" -cp "$classpath" "io.marquee.loadtests.$1" "${@:2}"; }
 gatling() { # resultName simulation request [-Dknob=value...]
   local name=$1 simulation=$2 request=$3 status=0
   shift 3
@@ -308,8 +309,7 @@ driver SseFanOutProbe "$work/fleet" "$STREAMS" "$platform_pid" "$players" "$STRE
 echo "scenario 6: a bare consumer, then the rebuild command (rebuild --projection manifests), read marquee.events"
 # first the platform's own projections finish the earlier scenarios' writes: the broker shares their core
 catch_up "scenario 6"
-taskset -c "$rebuild_cpus" java -Dmarquee.results="$results" -cp "$classpath" io.marquee.loadtests.KafkaReadRates bare "$kafka" \
-  || echo "  failed: driver KafkaReadRates bare"
+DRIVER_CPUS=$rebuild_cpus driver KafkaReadRates bare "$kafka" || echo "  failed: driver KafkaReadRates bare"
 # the product's own rebuild (rebuild --projection manifests), joining the running platform, on the same
 # cores as the bare consumer; its replay rate is the figure (start-up and switch excluded)
 taskset -c "$rebuild_cpus" java $REBUILD_JAVA_OPTS -jar "$jar" rebuild --projection manifests --progress-every=5s --marquee.data-dir="$work/data" \

@@ -29,7 +29,7 @@ import java.util.function.Function;
 final class ReplayPipeline<E> implements AutoCloseable {
 
     /** Enough for each stage to hold a batch; more would only hold more records in memory. */
-    static final int IN_FLIGHT = 3;
+    private static final int IN_FLIGHT = 3;
 
     private final Consumer<String, byte[]> consumer;
     private final Function<ConsumerRecords<String, byte[]>, E> read;
@@ -81,10 +81,11 @@ final class ReplayPipeline<E> implements AutoCloseable {
      *                          those before it are committed)
      */
     void finish() {
-        while (!inFlight.isEmpty()) {
-            await(inFlight.peekFirst());
-            commitApplied(true);
+        if (!inFlight.isEmpty()) {
+            // the newest completes only after every batch before it, with the first failure if one failed
+            await(inFlight.peekLast());
         }
+        commitApplied(true);
     }
 
     private void await(Batch batch) {
