@@ -33,6 +33,12 @@ public final class BatchRows<R extends BatchRows.Row> {
         public long lastPosition() {
             return lastPosition;
         }
+
+        /** Stored as it is now: neither created nor changed since. */
+        void written() {
+            created = false;
+            changed = false;
+        }
     }
 
     private final Map<UUID, R> rows = new LinkedHashMap<>();

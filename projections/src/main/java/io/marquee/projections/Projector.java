@@ -38,9 +38,10 @@ public interface Projector {
      * Applies a batch during a rebuild: the same rows as {@link #applyAll}, but nobody reads the side
      * tables until the switch, and the switch recomputes every display's manifest, so which displays the
      * batch reached is not needed. A projector whose answer costs queries (a playlist's or content's
-     * audience) overrides this to skip them.
+     * audience) overrides this to skip them, and one with {@link RowTable}s keeps their rows in
+     * {@code held} (written at the replay's checkpoints) rather than writing them batch after batch.
      */
-    default void replayAll(List<ReadEvent> batch) {
+    default void replayAll(List<ReadEvent> batch, ReplayRows held) {
         applyAll(batch);
     }
 }

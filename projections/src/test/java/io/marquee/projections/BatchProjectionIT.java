@@ -83,9 +83,25 @@ class BatchProjectionIT extends ProjectionTestSupport {
         randomBatches(history, new Random(seed)).forEach(batch -> applyBatch(live, batch));
 
         // when it is replayed as a rebuild does, in other batches, without asking which displays each batch
-        // reached, and every display's manifest is refreshed once at the end (as the switch does)
+        // reached, its rows held in memory and stored at random checkpoints (after some of which they are
+        // forgotten, and the batch before is delivered again, as after a resumed run), and every display's
+        // manifest is refreshed once at the end (as the switch does)
         String replayed = schema("replayed", seed);
-        randomBatches(history, new Random(~seed)).forEach(batch -> replayBatch(replayed, batch));
+        ReplayRows held = new ReplayRows();
+        Random checkpoints = new Random(seed * 31);
+        List<ReadEvent> previous = List.of();
+        for (List<ReadEvent> batch : randomBatches(history, new Random(~seed))) {
+            replayBatch(replayed, batch, held);
+            if (checkpoints.nextInt(4) == 0) {
+                checkpoint(replayed, held);
+                if (checkpoints.nextBoolean()) {
+                    held.clear();
+                    replayBatch(replayed, previous, held);
+                }
+            }
+            previous = batch;
+        }
+        checkpoint(replayed, held);
         transaction.executeWithoutResult(status -> {
             jdbc.execute("SET LOCAL search_path TO " + replayed);
             manifests.refresh(jdbc.queryForList("SELECT display_id FROM projection_display", java.util.UUID.class)
@@ -135,10 +151,17 @@ class BatchProjectionIT extends ProjectionTestSupport {
     }
 
     /** As a rebuild does: every projector replays the batch, and no manifest is refreshed. */
-    private void replayBatch(String schema, List<ReadEvent> batch) {
+    private void replayBatch(String schema, List<ReadEvent> batch, ReplayRows held) {
         transaction.executeWithoutResult(status -> {
             jdbc.execute("SET LOCAL search_path TO " + schema);
-            projectors.forEach(projector -> projector.replayAll(batch));
+            projectors.forEach(projector -> projector.replayAll(batch, held));
+        });
+    }
+
+    private void checkpoint(String schema, ReplayRows held) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL search_path TO " + schema);
+            held.flush();
         });
     }
 

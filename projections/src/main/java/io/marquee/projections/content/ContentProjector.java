@@ -8,6 +8,8 @@ import io.marquee.events.content.ContentUpdatedEvent;
 import io.marquee.events.ids.DisplayId;
 import io.marquee.projections.BatchRows;
 import io.marquee.projections.Projector;
+import io.marquee.projections.ReplayRows;
+import io.marquee.projections.RowStore;
 import io.marquee.projections.manifest.ManifestAudience;
 import io.marquee.projections.stream.ReadEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,25 +44,25 @@ class ContentProjector implements Projector {
 
     @Override
     public Set<DisplayId> applyAll(List<ReadEvent> batch) {
-        Set<UUID> changed = write(batch);
+        Set<UUID> changed = write(batch, rows);
         return changed.isEmpty() ? Set.of() : audience.showingContents(changed);
     }
 
     /** The same rows, without asking who shows the content (see {@link Projector#replayAll}). */
     @Override
-    public void replayAll(List<ReadEvent> batch) {
-        write(batch);
+    public void replayAll(List<ReadEvent> batch, ReplayRows held) {
+        write(batch, held.of(rows));
     }
 
     /** @return the content items the batch changed (not those it created: they are in no playlist yet) */
-    private Set<UUID> write(List<ReadEvent> batch) {
+    private Set<UUID> write(List<ReadEvent> batch, RowStore<ContentRows.Content> store) {
         List<ReadEvent> mine = batch.stream().filter(read -> read.event() instanceof ContentCreatedEvent
                 || read.event() instanceof ContentUpdatedEvent || read.event() instanceof ContentArchivedEvent).toList();
         if (mine.isEmpty()) {
             return Set.of();
         }
         Set<UUID> ids = mine.stream().map(read -> UUID.fromString(read.event().aggregateId())).collect(Collectors.toSet());
-        BatchRows<ContentRows.Content> contents = rows.load(ids);
+        BatchRows<ContentRows.Content> contents = store.load(ids);
         Set<UUID> changed = new LinkedHashSet<>();
         for (ReadEvent read : mine) {
             long position = read.envelope().position();
@@ -80,7 +82,7 @@ class ContentProjector implements Projector {
                 content.archived = true;
             }
         }
-        rows.write(contents);
+        store.write(contents);
         return changed;
     }
 }

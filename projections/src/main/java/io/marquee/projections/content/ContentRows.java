@@ -3,6 +3,7 @@ package io.marquee.projections.content;
 import io.marquee.events.content.ContentCreatedEvent;
 import io.marquee.events.content.ContentUpdatedEvent;
 import io.marquee.projections.BatchRows;
+import io.marquee.projections.RowTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.PreparedStatement;
@@ -13,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Reads and writes the {@code projection_content} rows of one batch, each once. */
-final class ContentRows {
+/** The {@code projection_content} table. */
+final class ContentRows implements RowTable<ContentRows.Content> {
 
     /** A content row in memory. */
     static final class Content extends BatchRows.Row {
@@ -66,9 +67,14 @@ final class ContentRows {
         this.jdbc = jdbc;
     }
 
-    /** The stored rows of these content items, locked until the batch commits. */
-    BatchRows<Content> load(Set<UUID> ids) {
-        List<Content> loaded = jdbc.query("""
+    @Override
+    public UUID idOf(Content content) {
+        return content.contentId;
+    }
+
+    @Override
+    public List<Content> select(Set<UUID> ids) {
+        return jdbc.query("""
                 SELECT content_id, organization_id, type, name, uri, default_duration_seconds, checksum, size_bytes,
                     valid_from, valid_until, archived, last_position
                 FROM projection_content WHERE content_id = ANY(?) ORDER BY content_id FOR UPDATE""",
@@ -86,13 +92,11 @@ final class ContentRows {
                     return content;
                 },
                 (Object) ids.toArray(UUID[]::new));
-        return new BatchRows<>(loaded, content -> content.contentId);
     }
 
-    void write(BatchRows<Content> rows) {
-        List<Content> created = rows.created();
-        if (!created.isEmpty()) {
-            jdbc.batchUpdate("""
+    @Override
+    public void insert(List<Content> created) {
+        jdbc.batchUpdate("""
                     INSERT INTO projection_content (name, uri, default_duration_seconds, checksum, size_bytes, valid_from,
                         valid_until, archived, last_position, content_id, organization_id, type)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_id) DO NOTHING""",
@@ -101,15 +105,15 @@ final class ContentRows {
                         statement.setObject(11, content.organizationId);
                         statement.setString(12, content.type);
                     });
-        }
-        List<Content> changed = rows.changed();
-        if (!changed.isEmpty()) {
-            jdbc.batchUpdate("""
+    }
+
+    @Override
+    public void update(List<Content> changed) {
+        jdbc.batchUpdate("""
                     UPDATE projection_content SET name = ?, uri = ?, default_duration_seconds = ?, checksum = ?,
                         size_bytes = ?, valid_from = ?, valid_until = ?, archived = ?, last_position = ?
                     WHERE content_id = ?""",
                     changed, changed.size(), ContentRows::bind);
-        }
     }
 
     private static void bind(PreparedStatement statement, Content content) throws SQLException {

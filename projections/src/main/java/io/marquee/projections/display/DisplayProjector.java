@@ -12,6 +12,8 @@ import io.marquee.events.display.ScheduleEntryRemovedEvent;
 import io.marquee.events.ids.DisplayId;
 import io.marquee.projections.BatchRows;
 import io.marquee.projections.Projector;
+import io.marquee.projections.ReplayRows;
+import io.marquee.projections.RowStore;
 import io.marquee.projections.stream.ReadEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,17 +46,28 @@ class DisplayProjector implements Projector {
 
     @Override
     public Set<DisplayId> applyAll(List<ReadEvent> batch) {
+        return write(batch, rows);
+    }
+
+    /** The same rows, held by the replay (see {@link Projector#replayAll}). */
+    @Override
+    public void replayAll(List<ReadEvent> batch, ReplayRows held) {
+        write(batch, held.of(rows));
+    }
+
+    /** @return the displays the batch created or changed */
+    private Set<DisplayId> write(List<ReadEvent> batch, RowStore<DisplayRows.Display> store) {
         List<ReadEvent> mine = batch.stream().filter(read -> isDisplayEvent(read.event())).toList();
         if (mine.isEmpty()) {
             return Set.of();
         }
         Set<UUID> ids = mine.stream().map(read -> UUID.fromString(read.event().aggregateId())).collect(Collectors.toSet());
-        BatchRows<DisplayRows.Display> displays = rows.load(ids);
+        BatchRows<DisplayRows.Display> displays = store.load(ids);
         ScheduleChanges entries = new ScheduleChanges();
         for (ReadEvent read : mine) {
             apply(displays, entries, read.event(), read.envelope().position());
         }
-        rows.write(displays);
+        store.write(displays);
         entries.write(rows.jdbc());
         Set<DisplayId> affected = new HashSet<>();
         displays.touched().forEach(id -> affected.add(new DisplayId(id)));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.events.MarqueeJson;
 import io.marquee.events.display.DisplayRegisteredEvent;
 import io.marquee.projections.BatchRows;
+import io.marquee.projections.RowTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Reads and writes the {@code projection_display} rows of one batch, each once. */
-final class DisplayRows {
+/** The {@code projection_display} table. */
+final class DisplayRows implements RowTable<DisplayRows.Display> {
 
     private static final TypeReference<List<String>> TAGS = new TypeReference<>() {
     };
@@ -62,9 +63,14 @@ final class DisplayRows {
         return jdbc;
     }
 
-    /** The stored rows of these displays, locked until the batch commits. */
-    BatchRows<Display> load(Set<UUID> ids) {
-        List<Display> loaded = jdbc.query("""
+    @Override
+    public UUID idOf(Display display) {
+        return display.displayId;
+    }
+
+    @Override
+    public List<Display> select(Set<UUID> ids) {
+        return jdbc.query("""
                 SELECT display_id, organization_id, name, location, timezone, tags::text, playlist_id, decommissioned,
                     last_position
                 FROM projection_display WHERE display_id = ANY(?) ORDER BY display_id FOR UPDATE""",
@@ -72,13 +78,11 @@ final class DisplayRows {
                         rs.getString(4), rs.getString(5), read(rs.getString(6)), rs.getObject(7, UUID.class),
                         rs.getBoolean(8), rs.getLong(9)),
                 (Object) ids.toArray(UUID[]::new));
-        return new BatchRows<>(loaded, display -> display.displayId);
     }
 
-    void write(BatchRows<Display> rows) {
-        List<Display> created = rows.created();
-        if (!created.isEmpty()) {
-            jdbc.batchUpdate("""
+    @Override
+    public void insert(List<Display> created) {
+        jdbc.batchUpdate("""
                     INSERT INTO projection_display (name, location, timezone, tags, playlist_id, decommissioned,
                         last_position, display_id, organization_id)
                     VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) ON CONFLICT (display_id) DO NOTHING""",
@@ -86,14 +90,14 @@ final class DisplayRows {
                         bind(statement, display);
                         statement.setObject(9, display.organizationId);
                     });
-        }
-        List<Display> changed = rows.changed();
-        if (!changed.isEmpty()) {
-            jdbc.batchUpdate("""
+    }
+
+    @Override
+    public void update(List<Display> changed) {
+        jdbc.batchUpdate("""
                     UPDATE projection_display SET name = ?, location = ?, timezone = ?, tags = ?::jsonb, playlist_id = ?,
                         decommissioned = ?, last_position = ? WHERE display_id = ?""",
                     changed, changed.size(), this::bind);
-        }
     }
 
     private void bind(PreparedStatement statement, Display display) throws SQLException {

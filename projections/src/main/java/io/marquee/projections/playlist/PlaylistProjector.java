@@ -13,6 +13,8 @@ import io.marquee.events.playlist.PlaylistItems;
 import io.marquee.events.playlist.PlaylistRenamedEvent;
 import io.marquee.projections.BatchRows;
 import io.marquee.projections.Projector;
+import io.marquee.projections.ReplayRows;
+import io.marquee.projections.RowStore;
 import io.marquee.projections.manifest.ManifestAudience;
 import io.marquee.projections.stream.ReadEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,28 +53,28 @@ class PlaylistProjector implements Projector {
      */
     @Override
     public Set<DisplayId> applyAll(List<ReadEvent> batch) {
-        Set<UUID> touched = write(batch);
+        Set<UUID> touched = write(batch, rows);
         return touched.isEmpty() ? Set.of() : audience.showingPlaylists(touched);
     }
 
     /** The same rows, without asking who shows the playlists (see {@link Projector#replayAll}). */
     @Override
-    public void replayAll(List<ReadEvent> batch) {
-        write(batch);
+    public void replayAll(List<ReadEvent> batch, ReplayRows held) {
+        write(batch, held.of(rows));
     }
 
     /** @return the playlists the batch created or changed */
-    private Set<UUID> write(List<ReadEvent> batch) {
+    private Set<UUID> write(List<ReadEvent> batch, RowStore<PlaylistRows.Playlist> store) {
         List<ReadEvent> mine = batch.stream().filter(read -> isPlaylistEvent(read.event())).toList();
         if (mine.isEmpty()) {
             return Set.of();
         }
         Set<UUID> ids = mine.stream().map(read -> UUID.fromString(read.event().aggregateId())).collect(Collectors.toSet());
-        BatchRows<PlaylistRows.Playlist> playlists = rows.load(ids);
+        BatchRows<PlaylistRows.Playlist> playlists = store.load(ids);
         for (ReadEvent read : mine) {
             apply(playlists, read.event(), read.envelope().position());
         }
-        rows.write(playlists);
+        store.write(playlists);
         return playlists.touched();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.events.MarqueeJson;
 import io.marquee.events.playlist.PlaylistItem;
 import io.marquee.projections.BatchRows;
+import io.marquee.projections.RowTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Reads and writes the {@code projection_playlist} rows of one batch, each once. */
-final class PlaylistRows {
+/** The {@code projection_playlist} table. */
+final class PlaylistRows implements RowTable<PlaylistRows.Playlist> {
 
     private static final TypeReference<List<PlaylistItem>> ITEMS = new TypeReference<>() {
     };
@@ -47,35 +48,38 @@ final class PlaylistRows {
         this.jdbc = jdbc;
     }
 
-    /** The stored rows of these playlists, locked until the batch commits. */
-    BatchRows<Playlist> load(Set<UUID> ids) {
-        List<Playlist> loaded = jdbc.query("""
+    @Override
+    public UUID idOf(Playlist playlist) {
+        return playlist.playlistId;
+    }
+
+    @Override
+    public List<Playlist> select(Set<UUID> ids) {
+        return jdbc.query("""
                 SELECT playlist_id, organization_id, name, items::text, archived, last_position
                 FROM projection_playlist WHERE playlist_id = ANY(?) ORDER BY playlist_id FOR UPDATE""",
                 (rs, n) -> new Playlist(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         read(rs.getString(4)), rs.getBoolean(5), rs.getLong(6)),
                 (Object) ids.toArray(UUID[]::new));
-        return new BatchRows<>(loaded, playlist -> playlist.playlistId);
     }
 
-    void write(BatchRows<Playlist> rows) {
-        List<Playlist> created = rows.created();
-        if (!created.isEmpty()) {
-            jdbc.batchUpdate("""
+    @Override
+    public void insert(List<Playlist> created) {
+        jdbc.batchUpdate("""
                     INSERT INTO projection_playlist (name, items, archived, last_position, playlist_id, organization_id)
                     VALUES (?, ?::jsonb, ?, ?, ?, ?) ON CONFLICT (playlist_id) DO NOTHING""",
                     created, created.size(), (statement, playlist) -> {
                         bind(statement, playlist);
                         statement.setObject(6, playlist.organizationId);
                     });
-        }
-        List<Playlist> changed = rows.changed();
-        if (!changed.isEmpty()) {
-            jdbc.batchUpdate("""
+    }
+
+    @Override
+    public void update(List<Playlist> changed) {
+        jdbc.batchUpdate("""
                     UPDATE projection_playlist SET name = ?, items = ?::jsonb, archived = ?, last_position = ?
                     WHERE playlist_id = ?""",
                     changed, changed.size(), this::bind);
-        }
     }
 
     private void bind(PreparedStatement statement, Playlist playlist) throws SQLException {

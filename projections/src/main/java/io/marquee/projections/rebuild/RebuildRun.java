@@ -2,6 +2,7 @@ package io.marquee.projections.rebuild;
 
 import io.marquee.events.Topics;
 import io.marquee.projections.Projector;
+import io.marquee.projections.ReplayRows;
 import io.marquee.projections.stream.EventReader;
 import io.marquee.projections.stream.ReadEvent;
 import io.marquee.projections.stream.UnreadableRecordException;
@@ -44,6 +45,13 @@ final class RebuildRun {
      * 500 ms that was up to a second of idling before the switch, a third of a 60,000-event replay.
      */
     private static final Duration POLL = Duration.ofMillis(50);
+    /**
+     * Events applied, at most, between two checkpoints: a crashed or killed rebuild replays at most this many
+     * again, and a checkpoint writes at most the rows they touched.
+     */
+    private static final int CHECKPOINT_EVERY = 200_000;
+    /** Rows held beyond a checkpoint, at most (a few hundred bytes each); past it they are read again when touched. */
+    private static final int MAX_HELD_ROWS = 200_000;
 
     private final RebuildableProjection projection;
     private final ProjectionRebuilds.Options options;
@@ -53,6 +61,8 @@ final class RebuildRun {
     private final TransactionTemplate transaction;
     private final EventReader reader = EventReader.withoutPayloads();
     private final SideSchema side;
+    /** The replay's rows between checkpoints; only the pipeline's writer thread, or the switch, touches them. */
+    private final ReplayRows held = new ReplayRows();
 
     RebuildRun(RebuildableProjection projection, ProjectionRebuilds.Options options,
                ConsumerFactory<String, byte[]> consumers, KafkaAdmin kafkaAdmin, JdbcTemplate jdbc,
@@ -71,8 +81,8 @@ final class RebuildRun {
         SideSchema.Run run = side.prepare(projection);
         String groupId = run.groupId(projection.name());
         try (Consumer<String, byte[]> consumer = consumers.createConsumer(groupId, "marquee-rebuild", null, settings(options.batchSize()));
-             ReplayPipeline<List<ReadEvent>> pipeline = new ReplayPipeline<>(consumer, this::read,
-                     events -> apply(run.schema(), events))) {
+             ReplayPipeline<ReadEvent> pipeline = new ReplayPipeline<>(consumer, this::read,
+                     events -> apply(run.schema(), events), () -> checkpoint(run.schema()), CHECKPOINT_EVERY)) {
             List<TopicPartition> partitions = assign(consumer);
             Progress progress = new Progress(projection.name(), consumer, partitions, options);
             long batches = 0;
@@ -149,17 +159,29 @@ final class RebuildRun {
     }
 
     /**
-     * One batch into the side tables, in one transaction (joining the switch's when inside it). Nobody
+     * Events into the side tables, in one transaction (joining the switch's when inside it); the rows of the
+     * projectors' {@link io.marquee.projections.RowTable}s stay {@link #held} until the next checkpoint. Nobody
      * reads the side tables before the switch, which recomputes every manifest, so the projectors replay
-     * without working out which displays each batch reached ({@link Projector#replayAll}).
+     * without working out which displays the events reached ({@link Projector#replayAll}).
      */
     private void apply(String schema, List<ReadEvent> events) {
         transaction.executeWithoutResult(status -> {
             jdbc.execute("SET LOCAL search_path TO " + schema);
             for (Projector projector : projection.projectors()) {
-                projector.replayAll(events);
+                projector.replayAll(events, held);
             }
         });
+    }
+
+    /** Writes the held rows created or changed since the last checkpoint, in one transaction (or the switch's). */
+    private void checkpoint(String schema) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL search_path TO " + schema);
+            held.flush();
+        });
+        if (held.size() > MAX_HELD_ROWS) {
+            held.clear();
+        }
     }
 
     /**
@@ -174,6 +196,8 @@ final class RebuildRun {
             return true;
         } catch (PessimisticLockingFailureException lost) {
             log.warn("The switch of {} gave way to a lock conflict; trying again: {}", projection.name(), lost.getMessage());
+            // the rolled-back switch may have applied and flushed rows: read them again from the side tables
+            held.clear();
             seekToCommitted(consumer, partitions);
             return false;
         }
@@ -193,6 +217,7 @@ final class RebuildRun {
                     apply(run.schema(), read(records));
                 }
             }
+            checkpoint(run.schema());
             jdbc.execute("SET LOCAL search_path TO " + searchPath);
             swap.swap(live, run.schema(), retired, projection.tables());
             projection.afterSwitch().run();

@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The rebuild's three stages against the real broker: batches are applied whole, once, in the order they
- * were polled, however long each stage takes; a batch that fails to apply stops every batch after it
- * (read or not), and the offsets committed are those of the last batch applied before it.
+ * were polled, however long each stage takes, and their offsets are committed only once a checkpoint has
+ * stored them; a batch that fails to apply stops every batch after it (read or not), and the offsets committed
+ * are those of the last batch stored before it.
  */
 class ReplayPipelineIT {
 
@@ -49,14 +50,17 @@ class ReplayPipelineIT {
 
     /** Seeded random amounts of work in the reader and the writer move the stages against each other. */
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4})
-    void batches_are_applied_whole_and_in_order_and_their_offsets_committed(long seed) throws Exception {
+    @CsvSource({"1, 1", "2, 1", "3, 60", "4, 60", "5, 1000"})
+    void batches_are_applied_whole_and_in_order_and_their_offsets_committed_once_stored(long seed, int checkpointEvery)
+            throws Exception {
         publish();
         Random random = new Random(seed);
         List<Long> applied = Collections.synchronizedList(new ArrayList<>());
+        List<Long> stored = Collections.synchronizedList(new ArrayList<>());
         try (KafkaConsumer<String, byte[]> consumer = consumer();
-             ReplayPipeline<List<Long>> pipeline = new ReplayPipeline<>(consumer,
-                     records -> pause(random, offsetsOf(records)), batch -> applied.addAll(pause(random, batch)))) {
+             ReplayPipeline<Long> pipeline = new ReplayPipeline<>(consumer,
+                     records -> pause(random, offsetsOf(records)), batch -> applied.addAll(pause(random, batch)),
+                     () -> store(applied, stored), checkpointEvery)) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             while (consumer.position(partition) < RECORDS || pipeline.busy()) {
@@ -68,23 +72,26 @@ class ReplayPipelineIT {
                 }
             }
             assertThat(applied).containsExactlyElementsOf(range(0, RECORDS));
+            assertThat(stored).containsExactlyElementsOf(range(0, RECORDS));
             assertThat(committed(consumer)).isEqualTo(RECORDS);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 3, 7})
-    void a_batch_that_fails_stops_the_ones_after_it_and_commits_the_ones_before(int failingBatch) throws Exception {
+    @CsvSource({"0, 1", "3, 1", "7, 1", "7, 10000"})
+    void a_batch_that_fails_stops_the_ones_after_it_and_commits_only_what_was_stored(int failingBatch,
+                                                                                      int checkpointEvery) throws Exception {
         publish();
         List<Long> applied = Collections.synchronizedList(new ArrayList<>());
+        List<Long> stored = Collections.synchronizedList(new ArrayList<>());
         long failAt = (long) failingBatch * BATCH;
         try (KafkaConsumer<String, byte[]> consumer = consumer();
-             ReplayPipeline<List<Long>> pipeline = new ReplayPipeline<>(consumer, ReplayPipelineIT::offsetsOf, batch -> {
-                 if (batch.get(0) == failAt) {
+             ReplayPipeline<Long> pipeline = new ReplayPipeline<>(consumer, ReplayPipelineIT::offsetsOf, batch -> {
+                 if (batch.contains(failAt)) {
                      throw new IllegalStateException("batch " + failingBatch + " refused");
                  }
                  applied.addAll(batch);
-             })) {
+             }, () -> store(applied, stored), checkpointEvery)) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             assertThatThrownBy(() -> {
@@ -97,8 +104,21 @@ class ReplayPipelineIT {
                 pipeline.finish();
             }).isInstanceOf(IllegalStateException.class).hasMessage("batch " + failingBatch + " refused");
             pipeline.finish(); // nothing is left in flight to apply
-            assertThat(applied).containsExactlyElementsOf(range(0, failAt));
-            assertThat(committed(consumer)).isEqualTo(failAt == 0 ? -1 : failAt);
+
+            // what was stored is whole batches from the start, none from the failing one on; a group of batches
+            // is applied at once, so the batches just before the failing one may have failed with it
+            assertThat(stored).containsExactlyElementsOf(range(0, stored.size()));
+            assertThat(stored.size() % BATCH).isZero();
+            assertThat((long) stored.size()).isLessThanOrEqualTo(checkpointEvery > RECORDS ? 0 : failAt);
+            assertThat(committed(consumer)).isEqualTo(stored.isEmpty() ? -1 : stored.size());
+        }
+    }
+
+    /** The checkpoint: what was applied in memory is now stored. */
+    private static void store(List<Long> applied, List<Long> stored) {
+        synchronized (applied) {
+            stored.clear();
+            stored.addAll(applied);
         }
     }
 

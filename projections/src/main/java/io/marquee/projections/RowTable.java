@@ -1,0 +1,41 @@
+package io.marquee.projections;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The rows of one read-model table, read and written straight away: each batch reads (and locks) the rows
+ * it touches once and writes each created or changed row once.
+ *
+ * @param <R> the projector's mutable copy of a row
+ */
+public interface RowTable<R extends BatchRows.Row> extends RowStore<R> {
+
+    UUID idOf(R row);
+
+    /** The stored rows of these ids, locked until the transaction ends. */
+    List<R> select(Set<UUID> ids);
+
+    /** Rows that do not exist yet (one that does is left as it is). */
+    void insert(List<R> created);
+
+    void update(List<R> changed);
+
+    @Override
+    default BatchRows<R> load(Set<UUID> ids) {
+        return new BatchRows<>(select(ids), this::idOf);
+    }
+
+    @Override
+    default void write(BatchRows<R> rows) {
+        List<R> created = rows.created();
+        if (!created.isEmpty()) {
+            insert(created);
+        }
+        List<R> changed = rows.changed();
+        if (!changed.isEmpty()) {
+            update(changed);
+        }
+    }
+}
