@@ -88,7 +88,8 @@ public final class ReplayRows {
                 }
             }
             if (!created.isEmpty()) {
-                table.insert(created);
+                // created rows were found neither held nor stored, and nothing else writes a replay's tables
+                table.insertNew(created);
             }
             if (!changed.isEmpty()) {
                 table.update(changed);

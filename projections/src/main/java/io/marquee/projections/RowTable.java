@@ -20,6 +20,14 @@ public interface RowTable<R extends BatchRows.Row> extends RowStore<R> {
     /** Rows that do not exist yet (one that does is left as it is). */
     void insert(List<R> created);
 
+    /**
+     * Rows known not to exist, such as those a replay created in its own side tables: as {@link #insert}
+     * does, but a table may copy them in at once ({@link CopyIn}), failing if one exists after all.
+     */
+    default void insertNew(List<R> created) {
+        insert(created);
+    }
+
     void update(List<R> changed);
 
     @Override

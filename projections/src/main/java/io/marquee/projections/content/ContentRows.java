@@ -3,6 +3,7 @@ package io.marquee.projections.content;
 import io.marquee.events.content.ContentCreatedEvent;
 import io.marquee.events.content.ContentUpdatedEvent;
 import io.marquee.projections.BatchRows;
+import io.marquee.projections.CopyIn;
 import io.marquee.projections.RowTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -105,6 +106,16 @@ final class ContentRows implements RowTable<ContentRows.Content> {
                         statement.setObject(11, content.organizationId);
                         statement.setString(12, content.type);
                     });
+    }
+
+    @Override
+    public void insertNew(List<Content> created) {
+        CopyIn.copy(jdbc, "projection_content", List.of("content_id", "organization_id", "type", "name", "uri",
+                "default_duration_seconds", "checksum", "size_bytes", "valid_from", "valid_until", "archived",
+                "last_position"), created, (content, line) -> line.add(content.contentId).add(content.organizationId)
+                .add(content.type).add(content.name).add(content.uri).add(content.defaultDurationSeconds)
+                .add(content.checksum).add(content.sizeBytes).add(content.validFrom).add(content.validUntil)
+                .add(content.archived).add(content.lastPosition()));
     }
 
     @Override

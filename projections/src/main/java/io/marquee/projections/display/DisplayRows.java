@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.events.MarqueeJson;
 import io.marquee.events.display.DisplayRegisteredEvent;
 import io.marquee.projections.BatchRows;
+import io.marquee.projections.CopyIn;
 import io.marquee.projections.RowTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -90,6 +91,15 @@ final class DisplayRows implements RowTable<DisplayRows.Display> {
                         bind(statement, display);
                         statement.setObject(9, display.organizationId);
                     });
+    }
+
+    @Override
+    public void insertNew(List<Display> created) {
+        CopyIn.copy(jdbc, "projection_display", List.of("display_id", "organization_id", "name", "location", "timezone",
+                "tags", "playlist_id", "decommissioned", "last_position"), created, (display, line) -> line
+                .add(display.displayId).add(display.organizationId).add(display.name).add(display.location)
+                .add(display.timezone).add(write(display.tags)).add(display.playlistId).add(display.decommissioned)
+                .add(display.lastPosition()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.events.MarqueeJson;
 import io.marquee.events.playlist.PlaylistItem;
 import io.marquee.projections.BatchRows;
+import io.marquee.projections.CopyIn;
 import io.marquee.projections.RowTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -72,6 +73,14 @@ final class PlaylistRows implements RowTable<PlaylistRows.Playlist> {
                         bind(statement, playlist);
                         statement.setObject(6, playlist.organizationId);
                     });
+    }
+
+    @Override
+    public void insertNew(List<Playlist> created) {
+        CopyIn.copy(jdbc, "projection_playlist", List.of("playlist_id", "organization_id", "name", "items", "archived",
+                "last_position"), created, (playlist, line) -> line.add(playlist.playlistId)
+                .add(playlist.organizationId).add(playlist.name).add(write(playlist.items)).add(playlist.archived)
+                .add(playlist.lastPosition()));
     }
 
     @Override

@@ -92,11 +92,11 @@ final class RebuildRun {
                 if (!records.isEmpty()) {
                     pipeline.submit(records);
                     batches++;
-                } else {
-                    pipeline.finish();
                 }
                 progress.maybeReport();
-                if (!pipeline.busy() && progress.caughtUp()) {
+                // only at the end: a poll can come back empty mid-topic too, and finishing stores what is held
+                if (records.isEmpty() && progress.caughtUp()) {
+                    pipeline.finish();
                     progress.report(); // the replay's own rate, before the switch
                     if (trySwitch(run, searchPath, consumer, partitions)) {
                         progress.report();
