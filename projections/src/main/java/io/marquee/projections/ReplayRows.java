@@ -2,6 +2,7 @@ package io.marquee.projections;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class ReplayRows {
         @Override
         public BatchRows<R> load(Set<UUID> ids) {
             List<R> found = new ArrayList<>(ids.size());
-            Set<UUID> unheld = new java.util.HashSet<>();
+            Set<UUID> unheld = new HashSet<>();
             for (UUID id : ids) {
                 R row = rows.get(id);
                 if (row != null) {

@@ -47,11 +47,14 @@ final class RebuildRun {
     private static final Duration POLL = Duration.ofMillis(50);
     /**
      * Events applied, at most, between two checkpoints: a crashed or killed rebuild replays at most this many
-     * again, and a checkpoint writes at most the rows they touched.
+     * again, and at most the rows they touch are held on top of those kept from before.
      */
-    private static final int CHECKPOINT_EVERY = 200_000;
-    /** Rows held beyond a checkpoint, at most (a few hundred bytes each); past it they are read again when touched. */
-    private static final int MAX_HELD_ROWS = 200_000;
+    private static final int CHECKPOINT_EVERY = 100_000;
+    /**
+     * Rows kept held past a checkpoint, at most; more are forgotten, and read again when touched. A display row
+     * is a few hundred bytes in memory, a playlist's grows with its items.
+     */
+    private static final int MAX_HELD_ROWS = 50_000;
 
     private final RebuildableProjection projection;
     private final ProjectionRebuilds.Options options;
