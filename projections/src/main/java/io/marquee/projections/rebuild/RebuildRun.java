@@ -168,23 +168,23 @@ final class RebuildRun {
      * without working out which displays the events reached ({@link Projector#replayAll}).
      */
     private void apply(String schema, List<ReadEvent> events) {
-        transaction.executeWithoutResult(status -> {
-            jdbc.execute("SET LOCAL search_path TO " + schema);
-            for (Projector projector : projection.projectors()) {
-                projector.replayAll(events, held);
-            }
-        });
+        inSideSchema(schema, () -> projection.projectors().forEach(projector -> projector.replayAll(events, held)));
     }
 
     /** Writes the held rows created or changed since the last checkpoint, in one transaction (or the switch's). */
     private void checkpoint(String schema) {
-        transaction.executeWithoutResult(status -> {
-            jdbc.execute("SET LOCAL search_path TO " + schema);
-            held.flush();
-        });
+        inSideSchema(schema, held::flush);
         if (held.size() > MAX_HELD_ROWS) {
             held.clear();
         }
+    }
+
+    /** Runs {@code work} in a transaction (joining the switch's when inside it) whose unqualified tables are the side ones. */
+    private void inSideSchema(String schema, Runnable work) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL search_path TO " + schema);
+            work.run();
+        });
     }
 
     /**

@@ -101,11 +101,6 @@ final class ReplayPipeline<T> implements AutoCloseable {
         uncommitted.addLast(batch);
     }
 
-    /** True while a batch is not yet committed: the consumer's positions are then ahead of the tables. */
-    boolean busy() {
-        return !uncommitted.isEmpty();
-    }
-
     /**
      * Waits until every batch submitted has been applied and stored by a checkpoint, then commits their
      * offsets.

@@ -63,7 +63,7 @@ class ReplayPipelineIT {
                      () -> store(applied, stored), checkpointEvery)) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            while (consumer.position(partition) < RECORDS || pipeline.busy()) {
+            while (consumer.position(partition) < RECORDS) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
                 if (records.isEmpty()) {
                     pipeline.finish();
@@ -71,6 +71,7 @@ class ReplayPipelineIT {
                     pipeline.submit(records);
                 }
             }
+            pipeline.finish();
             assertThat(applied).containsExactlyElementsOf(range(0, RECORDS));
             assertThat(stored).containsExactlyElementsOf(range(0, RECORDS));
             assertThat(committed(consumer)).isEqualTo(RECORDS);
