@@ -5,10 +5,13 @@
 # 15 s measured after 10 s of warm-up), without and with WRITES commands/s, once per mode in MODES, PAIRS
 # times, the modes' order reversed every other pair. A mode is a nice value, set with renice while the
 # platform runs: every thread of the JVM but the player port's event loops and the JIT gets it (0 = all
-# equal; 15 = the layout standalone/reads-first.args gives); with PG_GROUP=1 the mode is instead the nice
+# equal; 15 = the layout standalone/reads-first.args gave before its loops entered SCHED_FIFO), or fifo (15,
+# the loops SCHED_FIFO: the file's layout now) or idle (the loops and the JIT at nice 0, every other thread
+# SCHED_IDLE); with PG_GROUP=1 the mode is instead the nice
 # value of the embedded PostgreSQL's scheduling group (/proc/POSTMASTER/autogroup), the JVM's threads at
 # JVM_NICE. Each run prints the polls' figures (p99Ms) and, with writes, the commands' (NAME-cmd).
 #   load-tests/scripts/reads-first-ab.sh                    # MODES="0 15" PAIRS=4 INTERVAL=2 WRITES=200
+#   MODES="15 fifo idle" PAIRS=3 load-tests/scripts/reads-first-ab.sh
 #   PG_GROUP=1 JVM_NICE=15 MODES="0 10" PAIRS=3 load-tests/scripts/reads-first-ab.sh
 # Needs root (renice back to 0), the jar and load-tests/target/classpath.txt, as propagation-ab.sh does.
 set -eu
@@ -36,16 +39,21 @@ fleet_polls() { # name writesPerSecond
   driver io.marquee.loadtests.KafkaReadRates caught-up "$kafka" marquee.events marquee-projections >/dev/null
 }
 
-set_mode() { # nice
-  local jvm=$1 t
+set_mode() { # nice, or fifo (15, the event loops SCHED_FIFO) or idle (the other threads SCHED_IDLE)
+  local jvm=$1 loops="chrt -o -p 0" others="chrt -o -p 0" t
+  case "$1" in
+    fifo) jvm=15 loops="chrt -f -p 1" ;;
+    idle) jvm=0 others="chrt -i -p 0" ;;
+  esac
   if [ -n "${PG_GROUP:-}" ]; then
     jvm=${JVM_NICE:-0}
     echo "$1" >"/proc/$postmaster/autogroup"
   fi
   for t in /proc/"$pid"/task/*; do
     case "$(cat "$t/comm")" in
-      player-port* | "C1 CompilerThre" | "C2 CompilerThre") renice -n 0 -p "${t##*/}" >/dev/null ;;
-      *) renice -n "$jvm" -p "${t##*/}" >/dev/null ;;
+      player-port*) $loops "${t##*/}" >/dev/null && renice -n 0 -p "${t##*/}" >/dev/null ;;
+      "C1 CompilerThre" | "C2 CompilerThre") renice -n 0 -p "${t##*/}" >/dev/null ;;
+      *) $others "${t##*/}" >/dev/null 2>&1 && renice -n "$jvm" -p "${t##*/}" >/dev/null 2>&1 || true ;;
     esac
   done
 }

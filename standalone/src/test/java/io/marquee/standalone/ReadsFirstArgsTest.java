@@ -1,6 +1,6 @@
 package io.marquee.standalone;
 
-import io.marquee.query.playerport.ThreadNice;
+import io.marquee.query.playerport.ThreadScheduling;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -41,9 +41,9 @@ class ReadsFirstArgsTest {
     public static final class Probe {
         public static void main(String[] args) throws InterruptedException {
             int[] nice = new int[2];
-            Thread highest = new Thread(() -> nice[0] = ThreadNice.ofCurrentThread().orElse(-100));
+            Thread highest = new Thread(() -> nice[0] = ThreadScheduling.ofCurrentThread().map(ThreadScheduling::nice).orElse(-100));
             highest.setPriority(Thread.MAX_PRIORITY);
-            Thread normal = new Thread(() -> nice[1] = ThreadNice.ofCurrentThread().orElse(-100));
+            Thread normal = new Thread(() -> nice[1] = ThreadScheduling.ofCurrentThread().map(ThreadScheduling::nice).orElse(-100));
             highest.start();
             normal.start();
             highest.join();

@@ -10,15 +10,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A second query-api, started the way {@code java -jar marquee-standalone.jar query-api} starts one, next
  * to the running platform: it serves the same fleet from its own memory, verifies the platform's device
- * and user tokens, and keeps tenants apart. Without a platform to join, the command refuses to start.
+ * and user tokens, and keeps tenants apart, its player port's loops in {@code SCHED_FIFO} as the reads-first
+ * layout runs them. Without a platform to join, the command refuses to start.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleProcessIT extends PlayerPlatform {
@@ -32,7 +39,7 @@ class RoleProcessIT extends PlayerPlatform {
         secondQueryApi = RoleCommand.start("query-api", Map.of(
                 "marquee.kafka.bootstrap-servers", runtime.bootstrapServers(), "marquee.db.url", runtime.jdbcUrl(),
                 "marquee.db.username", runtime.username(), "marquee.db.password", runtime.password()), new String[] {
-                "--server.port=0", "--marquee.query.player-port=0",
+                "--server.port=0", "--marquee.query.player-port=0", "--marquee.query.player-port-realtime-priority=1",
                 "--marquee.security.jwt.key-directory=" + runtime.dataDir().resolve("keys")});
         secondPort = ((WebServerApplicationContext) secondQueryApi).getWebServer().getPort();
     }
@@ -76,6 +83,36 @@ class RoleProcessIT extends PlayerPlatform {
         // then the owner reads it, the stranger learns nothing
         assertThat(own.status()).isEqualTo(200);
         assertProblem(foreign, 404, "status");
+    }
+
+    @Test
+    void the_second_query_apis_event_loops_alone_run_in_the_real_time_policy() throws IOException {
+        assumeTrue(Files.exists(Path.of("/proc/self/task")), "Linux only");
+        // the platform's player port (normal policy) and the second one's name their loops alike
+        Map<String, Long> realtimeByName;
+        try (Stream<Path> threads = Files.list(Path.of("/proc/self/task"))) {
+            realtimeByName = threads.map(RoleProcessIT::nameIfRealtime).flatMap(Optional::stream)
+                    .collect(Collectors.groupingBy(name -> name.startsWith("player-port") ? "player-port" : name, Collectors.counting()));
+        }
+
+        // chrt takes root or CAP_SYS_NICE: CI runs as root, as this machine does
+        assertThat(realtimeByName).isEqualTo(isRoot()
+                ? Map.of("player-port", (long) Runtime.getRuntime().availableProcessors()) : Map.of());
+    }
+
+    /** The thread's name if its policy (field 41 of its stat line) is SCHED_FIFO. */
+    private static Optional<String> nameIfRealtime(Path task) {
+        try {
+            String stat = Files.readString(task.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 1).trim().split(" ");
+            return fields[41 - 3].equals("1") ? Optional.of(Files.readString(task.resolve("comm")).strip()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // the thread ended meanwhile
+        }
+    }
+
+    private static boolean isRoot() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().anyMatch(line -> line.matches("Uid:\\s+0\\s.*"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,14 +33,15 @@ import org.springframework.stereotype.Component;
 
 import java.net.InetSocketAddress;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The player port's server: binds {@code marquee.query.player-port} (0: any free port; -1: no player
  * port) on the main server's address, with {@code marquee.query.player-port-threads} event loops (0: one
- * per core), native epoll where the platform has it. It starts and stops with the main web server,
- * ending the open streams; the port it bound is published as {@code local.marquee.player-port}.
+ * per core), native epoll where the platform has it, its loops in {@code SCHED_FIFO} at
+ * {@code marquee.query.player-port-realtime-priority} if that is above 0. It starts and stops with the main
+ * web server, ending the open streams; the port it bound is published as {@code local.marquee.player-port}.
  */
 @Component
 @ConditionalOnWebApplication
@@ -53,6 +55,7 @@ class PlayerPortServer implements SmartLifecycle {
     private final int port;
     private final String address;
     private final int threads;
+    private final int realtimePriority;
     private final PlayerRequestHandler handler;
     private final ChannelStreams streams;
     private final ConfigurableEnvironment environment;
@@ -62,11 +65,16 @@ class PlayerPortServer implements SmartLifecycle {
     PlayerPortServer(@Value("${marquee.query.player-port:-1}") int port,
                      @Value("${server.address:}") String address,
                      @Value("${marquee.query.player-port-threads:0}") int threads,
+                     @Value("${marquee.query.player-port-realtime-priority:0}") int realtimePriority,
                      DeviceReads reads, EncodedManifests encoded, ChannelStreams streams, PlayerProblems problems,
                      PositionGate positions, ManifestArrivals arrivals, ConfigurableEnvironment environment) {
         this.port = port;
         this.address = address;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        if (realtimePriority < 0 || realtimePriority > 99) {
+            throw new IllegalArgumentException("marquee.query.player-port-realtime-priority must be 0 (off) or 1-99, not " + realtimePriority);
+        }
+        this.realtimePriority = realtimePriority;
         this.handler = new PlayerRequestHandler(reads, encoded, streams, problems, positions, arrivals);
         this.streams = streams;
         this.environment = environment;
@@ -103,14 +111,36 @@ class PlayerPortServer implements SmartLifecycle {
                 .bind(bindTo).syncUninterruptibly().channel();
         int bound = ((InetSocketAddress) server.localAddress()).getPort();
         environment.getPropertySources().addFirst(new MapPropertySource("marquee.player-port", Map.of(LOCAL_PORT, bound)));
+        if (realtimePriority > 0) {
+            enterRealtime();
+        }
         log.info("Player port listening on {} ({} event loops, {}; {})", server.localAddress(), threads,
-                epoll ? "epoll" : "NIO", priority(group.submit(ThreadNice::ofCurrentThread).syncUninterruptibly().getNow(),
-                        ThreadNice.ofCurrentThread()));
+                epoll ? "epoll" : "NIO", priority(group.submit(ThreadScheduling::ofCurrentThread).syncUninterruptibly().getNow(),
+                        ThreadScheduling.ofCurrentThread()));
     }
 
-    private static String priority(OptionalInt loops, OptionalInt others) {
-        if (loops.isPresent() && others.isPresent() && loops.getAsInt() < others.getAsInt()) {
-            return "at nice " + loops.getAsInt() + ", ahead of the process's other threads at " + others.getAsInt();
+    /**
+     * Each loop puts itself in {@code SCHED_FIFO}: the kernel then runs a loop the moment a poll wakes it,
+     * ahead of every normal thread on its core (the writes', the JIT's, PostgreSQL's), where nice values only
+     * change shares of the CPU and a woken loop still waited out the running thread's time slice. A saturated
+     * loop leaves the core's other threads what the kernel's real-time throttling keeps back (5% by
+     * default); see standalone/README.md, "Reads first on a shared core".
+     */
+    private void enterRealtime() {
+        for (EventExecutor loop : group) {
+            loop.submit(() -> ThreadScheduling.enterRealtime(realtimePriority)).syncUninterruptibly().getNow()
+                    .ifPresent(why -> log.warn("The player port's event loop stays at the normal policy, not SCHED_FIFO "
+                            + "priority {}: {} (it takes root, CAP_SYS_NICE or RLIMIT_RTPRIO)", realtimePriority, why));
+        }
+    }
+
+    private static String priority(Optional<ThreadScheduling> loops, Optional<ThreadScheduling> others) {
+        if (loops.isEmpty() || others.isEmpty()) {
+            return "at the CPU priority of the process's other threads";
+        }
+        ThreadScheduling loop = loops.get(), other = others.get();
+        if (loop.policy() == ThreadScheduling.FIFO || loop.nice() < other.nice()) {
+            return "at " + loop.describe() + ", ahead of the process's other threads at " + other.describe();
         }
         return "at the CPU priority of the process's other threads";
     }
