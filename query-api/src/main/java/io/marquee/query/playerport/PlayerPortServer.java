@@ -21,7 +21,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.EventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  * The player port's server: binds {@code marquee.query.player-port} (0: any free port; -1: no player
  * port) on the main server's address, with {@code marquee.query.player-port-threads} event loops (0: one
  * per core), native epoll where the platform has it, its loops in {@code SCHED_FIFO} at
- * {@code marquee.query.player-port-realtime-priority} if that is above 0. It starts and stops with the main
+ * {@code marquee.query.player-port-realtime-priority} while they have headroom if that is above 0
+ * ({@link RealtimeLoops}). It starts and stops with the main
  * web server, ending the open streams; the port it bound is published as {@code local.marquee.player-port}.
  */
 @Component
@@ -61,6 +61,7 @@ class PlayerPortServer implements SmartLifecycle {
     private final ConfigurableEnvironment environment;
     private EventLoopGroup group;
     private Channel server;
+    private Optional<RealtimeLoops> realtime = Optional.empty();
 
     PlayerPortServer(@Value("${marquee.query.player-port:-1}") int port,
                      @Value("${server.address:}") String address,
@@ -111,27 +112,10 @@ class PlayerPortServer implements SmartLifecycle {
                 .bind(bindTo).syncUninterruptibly().channel();
         int bound = ((InetSocketAddress) server.localAddress()).getPort();
         environment.getPropertySources().addFirst(new MapPropertySource("marquee.player-port", Map.of(LOCAL_PORT, bound)));
-        if (realtimePriority > 0) {
-            enterRealtime();
-        }
+        realtime = realtimePriority > 0 ? RealtimeLoops.start(group, realtimePriority) : Optional.empty();
         log.info("Player port listening on {} ({} event loops, {}; {})", server.localAddress(), threads,
                 epoll ? "epoll" : "NIO", priority(group.submit(ThreadScheduling::ofCurrentThread).syncUninterruptibly().getNow(),
                         ThreadScheduling.ofCurrentThread()));
-    }
-
-    /**
-     * Each loop puts itself in {@code SCHED_FIFO}: the kernel then runs a loop the moment a poll wakes it,
-     * ahead of every normal thread on its core (the writes', the JIT's, PostgreSQL's), where nice values only
-     * change shares of the CPU and a woken loop still waited out the running thread's time slice. A saturated
-     * loop leaves the core's other threads what the kernel's real-time throttling keeps back (5% by
-     * default); see standalone/README.md, "Reads first on a shared core".
-     */
-    private void enterRealtime() {
-        for (EventExecutor loop : group) {
-            loop.submit(() -> ThreadScheduling.enterRealtime(realtimePriority)).syncUninterruptibly().getNow()
-                    .ifPresent(why -> log.warn("The player port's event loop stays at the normal policy, not SCHED_FIFO "
-                            + "priority {}: {} (it takes root, CAP_SYS_NICE or RLIMIT_RTPRIO)", realtimePriority, why));
-        }
     }
 
     private static String priority(Optional<ThreadScheduling> loops, Optional<ThreadScheduling> others) {
@@ -151,6 +135,7 @@ class PlayerPortServer implements SmartLifecycle {
             return;
         }
         server.close().syncUninterruptibly();
+        realtime.ifPresent(RealtimeLoops::close);
         streams.endAll();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         server = null;

@@ -5,12 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A thread's CPU scheduling on Linux, from {@code /proc/thread-self/stat}: its nice value, its policy and
- * its real-time priority. The player port logs its event loops' against the rest of the process, because
- * what sets them apart ({@code standalone/reads-first.args}, {@link #enterRealtime}) fails silently, or
- * only in a log line, without the right to raise a thread's priority.
+ * its real-time priority; and the calls that change a thread's policy. The player port logs its event loops'
+ * against the rest of the process, because what sets them apart ({@code standalone/reads-first.args},
+ * {@link RealtimeLoops}) fails silently, or only in a log line, without the right to raise a thread's priority.
  */
 public record ThreadScheduling(int nice, int policy, int realtimePriority) {
 
@@ -24,6 +25,15 @@ public record ThreadScheduling(int nice, int policy, int realtimePriority) {
     public static Optional<ThreadScheduling> ofCurrentThread() {
         try {
             return parse(Files.readString(STAT));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Thread {@code tid} of this process; empty if it has ended, or not on Linux. */
+    static Optional<ThreadScheduling> of(String tid) {
+        try {
+            return parse(Files.readString(Path.of("/proc/self/task", tid, "stat")));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -44,29 +54,42 @@ public record ThreadScheduling(int nice, int policy, int realtimePriority) {
         }
     }
 
+    /** The calling thread's id in the kernel (its TID), from {@code /proc/thread-self}, which links to PID/task/TID. */
+    static Optional<String> currentTid() {
+        try {
+            return Optional.of(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
-     * Puts the calling thread in {@code SCHED_FIFO} at {@code priority} (1-99), with util-linux's {@code chrt}
-     * (Java has no call for it), resetting on fork so that nothing the thread starts inherits it. Takes root,
-     * {@code CAP_SYS_NICE} or a raised {@code RLIMIT_RTPRIO}.
+     * Puts thread {@code tid} of this process in {@code SCHED_FIFO} at {@code priority} (1-99), with util-linux's
+     * {@code chrt} (Java has no call for it), resetting on fork so that nothing the thread starts inherits it.
+     * Takes root, {@code CAP_SYS_NICE} or a raised {@code RLIMIT_RTPRIO}.
      *
      * @return empty when done, else why not
      */
-    static Optional<String> enterRealtime(int priority) {
+    static Optional<String> enterRealtime(String tid, int priority) {
+        return chrt("--fifo", "--reset-on-fork", "--pid", String.valueOf(priority), tid);
+    }
+
+    /** Puts thread {@code tid} back in the normal policy ({@code SCHED_OTHER}); its nice value is kept. */
+    static Optional<String> leaveRealtime(String tid) {
+        return chrt("--other", "--pid", "0", tid);
+    }
+
+    private static Optional<String> chrt(String... args) {
         try {
-            // /proc/thread-self links to PID/task/TID
-            String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
-            Process chrt = new ProcessBuilder("chrt", "--fifo", "--reset-on-fork", "--pid", String.valueOf(priority), tid)
+            Process chrt = new ProcessBuilder(Stream.concat(Stream.of("chrt"), Stream.of(args)).toList())
                     .redirectErrorStream(true).start();
             if (!chrt.waitFor(10, TimeUnit.SECONDS)) {
                 chrt.destroyForcibly();
                 return Optional.of("chrt did not finish within 10 s");
             }
             String output = new String(chrt.getInputStream().readAllBytes()).strip();
-            if (chrt.exitValue() != 0) {
-                return Optional.of("chrt exited with " + chrt.exitValue() + (output.isEmpty() ? "" : ": " + output));
-            }
-            return ofCurrentThread().filter(now -> now.policy == FIFO && now.realtimePriority == priority).isPresent()
-                    ? Optional.empty() : Optional.of("chrt succeeded but the thread's policy did not change");
+            return chrt.exitValue() == 0 ? Optional.empty()
+                    : Optional.of("chrt exited with " + chrt.exitValue() + (output.isEmpty() ? "" : ": " + output));
         } catch (IOException e) {
             return Optional.of("chrt could not run: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -51,7 +51,7 @@ class ThreadSchedulingTest {
         AtomicReference<Optional<String>> refused = new AtomicReference<>();
         AtomicReference<Optional<ThreadScheduling>> after = new AtomicReference<>();
         Thread thread = new Thread(() -> {
-            refused.set(ThreadScheduling.enterRealtime(1));
+            refused.set(ThreadScheduling.enterRealtime(ThreadScheduling.currentTid().orElseThrow(), 1));
             after.set(ThreadScheduling.ofCurrentThread());
         });
         thread.start();
@@ -73,7 +73,7 @@ class ThreadSchedulingTest {
         AtomicReference<Optional<String>> refused = new AtomicReference<>();
         AtomicReference<Optional<ThreadScheduling>> after = new AtomicReference<>();
         Thread thread = new Thread(() -> {
-            refused.set(ThreadScheduling.enterRealtime(100));
+            refused.set(ThreadScheduling.enterRealtime(ThreadScheduling.currentTid().orElseThrow(), 100));
             after.set(ThreadScheduling.ofCurrentThread());
         });
         thread.start();
