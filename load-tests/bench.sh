@@ -30,7 +30,7 @@ PORT=${PORT:-18280}                    # the platform; nginx on PORT+1, the rebu
 PLAYER_PORT=${PLAYER_PORT:-$(( PORT + 3 ))}  # the platform's player port (scenarios 1, 2, 3, 7)
 READS_PORT=${READS_PORT:-$(( PORT + 4 ))}    # scenario 3b's second query-api (its player port: READS_PORT+1)
 MAIN_PORT_COMPARISON=${MAIN_PORT_COMPARISON:-1}  # also measure 1, 2 on the main port's fast path (0: skip)
-REPEAT=${REPEAT:-1}                    # scenarios 1-2: measured rounds; with more than one, medians
+REPEAT=${REPEAT:-1}                    # scenarios 1-3: measured rounds; with more than one, medians
 HOT_PATH_ONLY=${HOT_PATH_ONLY:-}       # 1: stop after scenarios 1-2
 SKIP_BUILD=${SKIP_BUILD:-0}            # 1 reuses the jars already built
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-15}     # scenarios 1-2: at most this many 10 s warm-up rounds
@@ -260,11 +260,50 @@ fi
 catch_up "scenario 3"
 echo "scenario 3: $DISPLAYS displays polling every ${POLL_INTERVAL}s, without then with $WRITES writes/s"
 # the polls go to the player port, as screens' do; the writes to the main port
-gatling fleet-baseline FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
-  -Dmarquee.writesPerSecond=0 -Dmarquee.readBaseUrl="$players"
-gatling fleet-writes FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
-  -Dmarquee.writesPerSecond="$WRITES" -Dmarquee.readBaseUrl="$players"
-driver GatlingStats "$out/gatling" fleetpollingsimulation "admin writes" fleet-writes-commands "$DURATION" >/dev/null
+# Gatling times to the millisecond, and at a p99 of 1-2 ms one run's figure moves by one: like scenarios
+# 1-2, the pair runs REPEAT times, its order alternating, and with more than one round each figure is the
+# median of the rounds.
+median_rounds() { # resultName...: NAME.properties from NAME-r1..REPEAT
+  python3 - "$results" "$REPEAT" "$@" <<'PY'
+import statistics, sys
+d, n = sys.argv[1], int(sys.argv[2])
+for name in sys.argv[3:]:
+    rounds = [dict(l.strip().split("=", 1) for l in open(f"{d}/{name}-r{i}.properties") if "=" in l and not l.startswith("#"))
+              for i in range(1, n + 1)]
+    merged = {}
+    for key in rounds[0]:
+        try:
+            values = [float(r[key]) for r in rounds if key in r]
+        except ValueError:
+            continue
+        merged[key] = sum(values) if key in ("count", "ok", "ko") else max(values) if key in ("maxMs", "runFailed") \
+            else statistics.median(values)
+    merged["rounds"] = n
+    with open(f"{d}/{name}.properties", "w") as f:
+        f.write("".join(f"{k}={v}\n" for k, v in merged.items()) + f"report={rounds[-1].get('report', '')}\n")
+    print(f"  median of {n}: {name:<30} p99 {merged.get('p99Ms', float('nan')):.0f} ms  "
+          f"(per round: {', '.join(r.get('p99Ms', '?').split('.')[0] for r in rounds)} ms)")
+PY
+}
+fleet_rounds() { # resultPrefix readBaseUrl: without writes (PREFIX-baseline), then with (PREFIX-writes)
+  local prefix=$1 base=$2 round sfx kinds kind rate
+  for round in $(seq 1 "$REPEAT"); do
+    sfx="" && [ "$REPEAT" -gt 1 ] && sfx=-r$round
+    kinds="baseline writes" && [ $(( round % 2 )) = 0 ] && kinds="writes baseline"
+    for kind in $kinds; do
+      rate=0 && [ "$kind" = writes ] && rate=$WRITES
+      gatling "$prefix-$kind$sfx" FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
+        -Dmarquee.writesPerSecond="$rate" -Dmarquee.readBaseUrl="$base"
+      if [ "$kind" = writes ]; then
+        driver GatlingStats "$out/gatling" fleetpollingsimulation "admin writes" "$prefix-writes-commands$sfx" "$DURATION" >/dev/null
+      fi
+    done
+  done
+  if [ "$REPEAT" -gt 1 ]; then
+    median_rounds "$prefix-baseline" "$prefix-writes" "$prefix-writes-commands"
+  fi
+}
+fleet_rounds fleet "$players"
 # 3b: the architecture's answer to reads contending with writes is a query-api of their own. The second
 # core then holds that query-api and the load generator; the writes stay on the platform's core.
 echo "scenario 3b: the same, the polls served by a second query-api process on CPUs $load_cpus"
@@ -283,11 +322,7 @@ done
 warm_up "$reads_players$path"
 gatling fleet-split-discarded FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
   -Dmarquee.writesPerSecond=0 -Dmarquee.readBaseUrl="$reads_players"
-gatling fleet-split-baseline FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
-  -Dmarquee.writesPerSecond=0 -Dmarquee.readBaseUrl="$reads_players"
-gatling fleet-split-writes FleetPollingSimulation "poll manifest" -Dmarquee.pollIntervalSeconds="$POLL_INTERVAL" \
-  -Dmarquee.writesPerSecond="$WRITES" -Dmarquee.readBaseUrl="$reads_players"
-driver GatlingStats "$out/gatling" fleetpollingsimulation "admin writes" fleet-split-writes-commands "$DURATION" >/dev/null
+fleet_rounds fleet-split "$reads_players"
 kill "$reads_pid" && wait "$reads_pid" 2>/dev/null || true
 
 # ---- 4: propagation ----

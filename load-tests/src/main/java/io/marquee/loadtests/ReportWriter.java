@@ -81,8 +81,9 @@ public final class ReportWriter {
                     "read p99 ≤ 1.25 × without writes", "invalid run");
         }
         double ratio = d(w, "p99Ms") / Math.max(1, d(b, "p99Ms"));
-        return new Row(name, f("read p99 %.0f ms at %,.0f polls/s, %.0f KO; writes %,.0f/s, %.0f KO", d(w, "p99Ms"),
-                d(w, "perSecond"), d(w, "ko"), d(c, "perSecond"), d(c, "ko")),
+        String rounds = w.containsKey("rounds") ? f(" (medians of %.0f rounds)", d(w, "rounds")) : "";
+        return new Row(name, f("read p99 %.0f ms at %,.0f polls/s, %.0f KO; writes %,.0f/s, %.0f KO%s", d(w, "p99Ms"),
+                d(w, "perSecond"), d(w, "ko"), d(c, "perSecond"), d(c, "ko"), rounds),
                 f("no writes: read p99 %.0f ms at %,.0f polls/s, %.0f KO", d(b, "p99Ms"), d(b, "perSecond"), d(b, "ko")),
                 f("%.2f×", ratio), "≤ 1.25×", verdict(ratio <= 1.25 && d(w, "ko") == 0 && d(b, "ko") == 0));
     }
