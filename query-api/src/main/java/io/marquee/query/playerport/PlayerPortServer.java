@@ -136,6 +136,7 @@ class PlayerPortServer implements SmartLifecycle {
         }
         server.close().syncUninterruptibly();
         realtime.ifPresent(RealtimeLoops::close);
+        realtime = Optional.empty();
         streams.endAll();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         server = null;
