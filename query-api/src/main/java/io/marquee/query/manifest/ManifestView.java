@@ -2,6 +2,7 @@ package io.marquee.query.manifest;
 
 import io.marquee.events.Topic;
 import io.marquee.events.Topics;
+import io.marquee.query.tail.ConsumedOffsets;
 import io.marquee.query.tail.TopicSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +79,11 @@ public class ManifestView implements TopicSink {
         } catch (IOException | IllegalArgumentException e) {
             log.warn("Ignoring an unreadable manifest for display {}", displayId, e);
         }
+    }
+
+    @Override
+    public void afterPoll(ConsumedOffsets consumed) {
+        listeners.forEach(ManifestListener::afterPoll);
     }
 
     private static String etag(long version, byte[] body) {

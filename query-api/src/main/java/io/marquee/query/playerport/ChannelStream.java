@@ -43,11 +43,6 @@ final class ChannelStream implements OpenStreams.Stream {
         return deviceGeneration;
     }
 
-    /** From any thread (the tailer's): {@link #offer} on this connection's event loop. */
-    void deliver(long version, ByteBuf frame) {
-        channel.eventLoop().execute(() -> offer(version, frame));
-    }
-
     /** On the event loop: writes the version now, or keeps it as the one to write when the socket drains. */
     void offer(long version, ByteBuf frame) {
         if (!sent.isNew(version) || (pendingFrame != null && version <= pendingVersion)) {

@@ -9,12 +9,14 @@ import io.marquee.query.manifest.ServedManifest;
 import io.marquee.query.manifest.StreamSettings;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +26,9 @@ import java.util.UUID;
  * The manifest streams open on the player port, by display: the same events, first event, keep-alive
  * comments, timeout and revocation as the main port's {@code ManifestStreams}, but each stream is written
  * by its connection's own event loop. A new version is encoded once (one chunk, shared by every stream of
- * the display) and handed to each stream's loop; a stream whose socket does not drain keeps only the
- * latest version to send ({@link ChannelStream}), so a slow player costs at most its connection's small
- * write buffer, never a queue of versions.
+ * the display) and handed to each stream's loop, one task per loop per poll of the topic; a stream whose
+ * socket does not drain keeps only the latest version to send ({@link ChannelStream}), so a slow player
+ * costs at most its connection's small write buffer, never a queue of versions.
  */
 @Component
 class ChannelStreams implements ManifestListener, AccessChangeListener {
@@ -37,6 +39,8 @@ class ChannelStreams implements ManifestListener, AccessChangeListener {
     static final ByteBuf LAST_CHUNK = HttpAnswers.shared("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
     private final OpenStreams<ChannelStream> open = new OpenStreams<>();
+    /** The tailer thread's alone: versions for streams, by event loop, not yet handed over. */
+    private Map<EventLoop, List<Delivery>> undelivered = new HashMap<>();
     private final StreamSettings settings;
     private final ByteBuf head;
 
@@ -67,12 +71,35 @@ class ChannelStreams implements ManifestListener, AccessChangeListener {
         return open.count();
     }
 
+    /** On the tailer thread: kept, by event loop, until the poll's last record ({@link #afterPoll}). */
     @Override
     public void changed(ServedManifest manifest) {
         Set<ChannelStream> streams = open.of(manifest.displayId());
         if (streams != null) {
             ByteBuf frame = frame(manifest); // one chunk for every stream of the display
-            streams.forEach(stream -> stream.deliver(manifest.version(), frame));
+            streams.forEach(stream -> undelivered.computeIfAbsent(stream.channel().eventLoop(), loop -> new ArrayList<>())
+                    .add(new Delivery(stream, manifest.version(), frame)));
+        }
+    }
+
+    /**
+     * Hands each event loop the poll's versions for its streams as one task. One task per stream woke the
+     * loop once per stream: in the real-time policy ({@link RealtimeLoops}) the loop took the core from the
+     * tailer at every hand-off, and a fan-out to 10,000 streams spent more than a second in that ping-pong
+     * (scenario 7: stored → on the stream p50 1,341 ms, against about 200).
+     */
+    @Override
+    public void afterPoll() {
+        if (undelivered.isEmpty()) {
+            return;
+        }
+        undelivered.forEach((loop, deliveries) -> loop.execute(() -> deliveries.forEach(Delivery::offer)));
+        undelivered = new HashMap<>();
+    }
+
+    private record Delivery(ChannelStream stream, long version, ByteBuf frame) {
+        void offer() {
+            stream.offer(version, frame);
         }
     }
 

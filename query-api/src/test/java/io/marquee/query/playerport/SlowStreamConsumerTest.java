@@ -55,6 +55,7 @@ class SlowStreamConsumerTest {
             // when many large versions are published
             for (int version = 1; version <= VERSIONS; version++) {
                 view.accept(displayId.toString(), manifest(version));
+                view.afterPoll((topic, partition) -> 0); // one record per poll, as the tailer hands them on
             }
             Channel channel = serverSide.get();
             channel.eventLoop().submit(() -> { }).sync(); // every offer has run on the loop
@@ -76,6 +77,7 @@ class SlowStreamConsumerTest {
             // when versions fill its buffers
             for (int version = 1; version <= 50; version++) {
                 view.accept(displayId.toString(), manifest(version));
+                view.afterPoll((topic, partition) -> 0); // one record per poll, as the tailer hands them on
             }
 
             // then the server closes it
