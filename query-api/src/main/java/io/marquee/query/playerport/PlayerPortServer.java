@@ -38,10 +38,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The player port's server: binds {@code marquee.query.player-port} (0: any free port; -1: no player
  * port) on the main server's address, with {@code marquee.query.player-port-threads} event loops (0: one
- * per core), native epoll where the platform has it, its loops in {@code SCHED_FIFO} at
- * {@code marquee.query.player-port-realtime-priority} while they have headroom if that is above 0
- * ({@link RealtimeLoops}). It starts and stops with the main
- * web server, ending the open streams; the port it bound is published as {@code local.marquee.player-port}.
+ * per core), native epoll where the platform has it; if {@code marquee.query.player-port-realtime-priority}
+ * is above 0, the loops run in {@code SCHED_FIFO} at that priority while they have headroom
+ * ({@link RealtimeLoops}). It starts and stops with the main web server, ending the open streams; the port
+ * it bound is published as {@code local.marquee.player-port}.
  */
 @Component
 @ConditionalOnWebApplication

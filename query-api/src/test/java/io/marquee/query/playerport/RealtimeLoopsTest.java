@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +68,7 @@ class RealtimeLoopsTest {
         try {
             String tid = group.submit(() -> ThreadScheduling.currentTid().orElseThrow()).syncUninterruptibly().getNow();
             Optional<RealtimeLoops> realtime = RealtimeLoops.start(group, 1);
-            if (!isRoot()) { // chrt takes root or CAP_SYS_NICE: CI runs as root, as this machine does
+            if (!ThreadSchedulingTest.isRoot()) { // chrt takes root or CAP_SYS_NICE: CI runs as root, as this machine does
                 assertThat(realtime).isEmpty();
                 assertThat(policyOf(tid)).isZero();
                 return;
@@ -98,13 +97,5 @@ class RealtimeLoopsTest {
 
     private static int policyOf(String tid) {
         return ThreadScheduling.of(tid).orElseThrow().policy();
-    }
-
-    private static boolean isRoot() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().anyMatch(line -> line.matches("Uid:\\s+0\\s.*"));
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

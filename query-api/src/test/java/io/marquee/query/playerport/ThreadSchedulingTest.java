@@ -48,20 +48,13 @@ class ThreadSchedulingTest {
     @Test
     void a_thread_enters_the_real_time_policy_alone_or_says_why_not() throws InterruptedException {
         assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux only");
-        AtomicReference<Optional<String>> refused = new AtomicReference<>();
-        AtomicReference<Optional<ThreadScheduling>> after = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
-            refused.set(ThreadScheduling.enterRealtime(ThreadScheduling.currentTid().orElseThrow(), 1));
-            after.set(ThreadScheduling.ofCurrentThread());
-        });
-        thread.start();
-        thread.join();
+        Attempt attempt = enterOnAFreshThread(1);
 
         if (isRoot()) { // CI's user, and this machine's
-            assertThat(refused.get()).isEmpty();
-            assertThat(after.get()).get().extracting(ThreadScheduling::describe).isEqualTo("SCHED_FIFO priority 1");
+            assertThat(attempt.refused()).isEmpty();
+            assertThat(attempt.after()).get().extracting(ThreadScheduling::describe).isEqualTo("SCHED_FIFO priority 1");
         } else {
-            assertThat(refused.get()).get().asString().startsWith("chrt exited with");
+            assertThat(attempt.refused()).get().asString().startsWith("chrt exited with");
         }
         // only that thread: the one that started it keeps the normal policy
         assertThat(ThreadScheduling.ofCurrentThread()).get().extracting(ThreadScheduling::policy).isEqualTo(0);
@@ -70,20 +63,28 @@ class ThreadSchedulingTest {
     @Test
     void a_priority_out_of_range_is_refused_and_changes_nothing() throws InterruptedException {
         assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux only");
-        AtomicReference<Optional<String>> refused = new AtomicReference<>();
-        AtomicReference<Optional<ThreadScheduling>> after = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
-            refused.set(ThreadScheduling.enterRealtime(ThreadScheduling.currentTid().orElseThrow(), 100));
-            after.set(ThreadScheduling.ofCurrentThread());
-        });
-        thread.start();
-        thread.join();
+        Attempt attempt = enterOnAFreshThread(100);
 
-        assertThat(refused.get()).get().asString().startsWith("chrt exited with");
-        assertThat(after.get()).get().extracting(ThreadScheduling::policy).isEqualTo(0);
+        assertThat(attempt.refused()).get().asString().startsWith("chrt exited with");
+        assertThat(attempt.after()).get().extracting(ThreadScheduling::policy).isEqualTo(0);
     }
 
-    private static boolean isRoot() {
+    /** What a new thread was told when it asked for the real-time policy at {@code priority}, and its scheduling after. */
+    private record Attempt(Optional<String> refused, Optional<ThreadScheduling> after) {
+    }
+
+    private static Attempt enterOnAFreshThread(int priority) throws InterruptedException {
+        AtomicReference<Attempt> attempt = new AtomicReference<>();
+        Thread thread = new Thread(() -> attempt.set(new Attempt(
+                ThreadScheduling.enterRealtime(ThreadScheduling.currentTid().orElseThrow(), priority),
+                ThreadScheduling.ofCurrentThread())));
+        thread.start();
+        thread.join();
+        return attempt.get();
+    }
+
+    /** Whether this process runs as root, which may change any thread's policy. */
+    static boolean isRoot() {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream().anyMatch(line -> line.matches("Uid:\\s+0\\s.*"));
         } catch (java.io.IOException e) {
