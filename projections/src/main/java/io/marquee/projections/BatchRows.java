@@ -30,6 +30,9 @@ public final class BatchRows<R extends BatchRows.Row> {
             this.lastPosition = lastPosition;
         }
 
+        /** The row's key: the id of the display, playlist or content item it holds. */
+        public abstract UUID id();
+
         public long lastPosition() {
             return lastPosition;
         }
@@ -45,8 +48,8 @@ public final class BatchRows<R extends BatchRows.Row> {
     private final Set<UUID> touched = new LinkedHashSet<>();
 
     /** @param loaded the rows as stored before the batch (read FOR UPDATE) */
-    public BatchRows(Collection<R> loaded, java.util.function.Function<R, UUID> id) {
-        loaded.forEach(row -> rows.put(id.apply(row), row));
+    public BatchRows(Collection<R> loaded) {
+        loaded.forEach(row -> rows.put(row.id(), row));
     }
 
     /** A creation: the row is created unless it exists (ON CONFLICT DO NOTHING). @return whether it was */

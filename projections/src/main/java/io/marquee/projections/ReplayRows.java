@@ -65,17 +65,17 @@ public final class ReplayRows {
             }
             if (!unheld.isEmpty()) {
                 for (R stored : table.select(unheld)) {
-                    rows.put(table.idOf(stored), stored);
+                    rows.put(stored.id(), stored);
                     found.add(stored);
                 }
             }
-            return new BatchRows<>(found, table::idOf);
+            return new BatchRows<>(found);
         }
 
         /** The changed rows are the held ones already; only the created ones are new to hold. */
         @Override
         public void write(BatchRows<R> batch) {
-            batch.created().forEach(row -> rows.putIfAbsent(table.idOf(row), row));
+            batch.created().forEach(row -> rows.putIfAbsent(row.id(), row));
         }
 
         void flush() {

@@ -12,8 +12,6 @@ import java.util.UUID;
  */
 public interface RowTable<R extends BatchRows.Row> extends RowStore<R> {
 
-    UUID idOf(R row);
-
     /** The stored rows of these ids, locked until the transaction ends. */
     List<R> select(Set<UUID> ids);
 
@@ -32,7 +30,7 @@ public interface RowTable<R extends BatchRows.Row> extends RowStore<R> {
 
     @Override
     default BatchRows<R> load(Set<UUID> ids) {
-        return new BatchRows<>(select(ids), this::idOf);
+        return new BatchRows<>(select(ids));
     }
 
     @Override

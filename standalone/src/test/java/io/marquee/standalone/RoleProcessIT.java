@@ -2,6 +2,7 @@ package io.marquee.standalone;
 
 import io.marquee.infra.runtime.LocalRuntime;
 import io.marquee.infra.runtime.SharedTestRuntime;
+import io.marquee.query.playerport.ThreadScheduling;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,12 +102,13 @@ class RoleProcessIT extends PlayerPlatform {
                 ? Map.of("player-port", (long) Runtime.getRuntime().availableProcessors(), "realtime-loops", 1L) : Map.of());
     }
 
-    /** The thread's name if its policy (field 41 of its stat line) is SCHED_FIFO. */
+    /** The thread's name if it runs in SCHED_FIFO. */
     private static Optional<String> nameIfRealtime(Path task) {
+        if (ThreadScheduling.of(task.getFileName().toString()).filter(now -> now.policy() == ThreadScheduling.FIFO).isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            String stat = Files.readString(task.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 1).trim().split(" ");
-            return fields[41 - 3].equals("1") ? Optional.of(Files.readString(task.resolve("comm")).strip()) : Optional.empty();
+            return Optional.of(Files.readString(task.resolve("comm")).strip());
         } catch (IOException e) {
             return Optional.empty(); // the thread ended meanwhile
         }

@@ -39,6 +39,11 @@ final class ContentRows implements RowTable<ContentRows.Content> {
             this.type = type;
         }
 
+        @Override
+        public UUID id() {
+            return contentId;
+        }
+
         static Content created(ContentCreatedEvent created) {
             Content content = new Content(created.contentId().value(), created.organizationId().value(), created.type(), 0);
             content.name = created.name();
@@ -66,11 +71,6 @@ final class ContentRows implements RowTable<ContentRows.Content> {
 
     ContentRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public UUID idOf(Content content) {
-        return content.contentId;
     }
 
     @Override

@@ -47,6 +47,11 @@ final class DisplayRows implements RowTable<DisplayRows.Display> {
             this.decommissioned = decommissioned;
         }
 
+        @Override
+        public UUID id() {
+            return displayId;
+        }
+
         static Display registered(DisplayRegisteredEvent registered) {
             return new Display(registered.displayId().value(), registered.organizationId().value(), registered.name(),
                     registered.location(), registered.timezone(), registered.tags(), null, false, 0);
@@ -62,11 +67,6 @@ final class DisplayRows implements RowTable<DisplayRows.Display> {
 
     JdbcTemplate jdbc() {
         return jdbc;
-    }
-
-    @Override
-    public UUID idOf(Display display) {
-        return display.displayId;
     }
 
     @Override

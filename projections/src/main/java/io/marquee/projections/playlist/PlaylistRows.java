@@ -40,6 +40,11 @@ final class PlaylistRows implements RowTable<PlaylistRows.Playlist> {
             this.items = items;
             this.archived = archived;
         }
+
+        @Override
+        public UUID id() {
+            return playlistId;
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -47,11 +52,6 @@ final class PlaylistRows implements RowTable<PlaylistRows.Playlist> {
 
     PlaylistRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public UUID idOf(Playlist playlist) {
-        return playlist.playlistId;
     }
 
     @Override

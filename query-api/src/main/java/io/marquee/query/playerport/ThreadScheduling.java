@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 public record ThreadScheduling(int nice, int policy, int realtimePriority) {
 
     /** {@code SCHED_FIFO}: runs until it blocks, ahead of every thread of the normal policy. */
-    static final int FIFO = 1;
+    public static final int FIFO = 1;
     private static final Path STAT = Path.of("/proc/thread-self/stat");
     /** The fields after the command name in parentheses start with field 3; nice is 19, rt_priority 40, policy 41. */
     private static final int FIRST_FIELD = 3, NICE = 19, REALTIME_PRIORITY = 40, POLICY = 41;
@@ -31,7 +31,7 @@ public record ThreadScheduling(int nice, int policy, int realtimePriority) {
     }
 
     /** Thread {@code tid} of this process; empty if it has ended, or not on Linux. */
-    static Optional<ThreadScheduling> of(String tid) {
+    public static Optional<ThreadScheduling> of(String tid) {
         try {
             return parse(Files.readString(Path.of("/proc/self/task", tid, "stat")));
         } catch (IOException e) {
